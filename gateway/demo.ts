@@ -1,0 +1,47 @@
+import { BUSINESS_POLICY, PERSONAL_POLICY } from './otp/policy.ts';
+import { hashPassword } from './security/password.ts';
+import type { Customer, Data, Tenant } from './store/schema.ts';
+
+/**
+ * The fictional institutions and people created on first start. Their credentials are
+ * documented in the README so that testers and scripts can log in.
+ */
+export const DEMO_TENANTS: Tenant[] = [
+  { id: 'himawari', name: 'ひまわり台信用組合', kind: 'personal', serviceId: '10100001', policy: PERSONAL_POLICY },
+  { id: 'kodama', name: 'こだま野信用金庫', kind: 'business', serviceId: '20200001', policy: BUSINESS_POLICY },
+];
+
+interface DemoCustomer {
+  id: string;
+  tenantId: string;
+  loginId: string;
+  name: string;
+  role: Customer['role'];
+  password: string;
+  confirmPassword?: string;
+  adminId?: string;
+}
+
+export const DEMO_CUSTOMERS: DemoCustomer[] = [
+  { id: 'c-taro', tenantId: 'himawari', loginId: 'taro', name: '見本 太郎', role: 'personal', password: 'Passw0rd!', confirmPassword: 'kakunin1' },
+  { id: 'c-hanako', tenantId: 'himawari', loginId: 'hanako', name: '見本 花子', role: 'personal', password: 'Passw0rd!', confirmPassword: 'kakunin2' },
+  { id: 'W0001', tenantId: 'kodama', loginId: 'admin01', name: 'こだま 一郎', role: 'admin', password: 'Passw0rd!', confirmPassword: 'shonin01' },
+  { id: 'W0002', tenantId: 'kodama', loginId: 'W0002', name: 'こだま 二郎', role: 'general', password: 'Passw0rd!', adminId: 'W0001' },
+  { id: 'W0005', tenantId: 'kodama', loginId: 'W0005', name: 'こだま 五月', role: 'general', password: 'Passw0rd!', adminId: 'W0001' },
+];
+
+export async function demoTenantsAndCustomers(): Promise<Pick<Data, 'tenants' | 'customers'>> {
+  const customers = await Promise.all(
+    DEMO_CUSTOMERS.map(async ({ password, confirmPassword, ...person }): Promise<Customer> => ({
+      ...person,
+      passwordHash: await hashPassword(password),
+      ...(confirmPassword ? { confirmPasswordHash: await hashPassword(confirmPassword) } : {}),
+      otpStatus: 'none',
+      loginFailures: 0,
+    })),
+  );
+  return {
+    tenants: Object.fromEntries(DEMO_TENANTS.map((tenant) => [tenant.id, tenant])),
+    customers: Object.fromEntries(customers.map((customer) => [customer.id, customer])),
+  };
+}

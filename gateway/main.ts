@@ -1,0 +1,31 @@
+import { loadConfig } from './config.ts';
+import { startGateway } from './server.ts';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const gateway = await startGateway(config);
+  console.log(`ketai-token gateway listening on ${gateway.url}`);
+  console.log(`  data:        ${config.dataDir}`);
+  console.log(`  health:      ${gateway.url}/healthz`);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: stopping, flushing pending writes`);
+    gateway.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error('could not stop cleanly:', error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error(`ketai-token cannot start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

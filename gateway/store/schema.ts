@@ -1,0 +1,85 @@
+import type { Algorithm, OtpPolicy } from '../otp/policy.ts';
+
+/** Bump when the shape changes; start-up refuses a data file of another version. */
+export const SCHEMA_VERSION = 1;
+
+export interface Tenant {
+  id: string;
+  /** Fictional bank name shown in headers, mails and the token app. */
+  name: string;
+  kind: 'personal' | 'business';
+  /** サービスID, typed into the token app's 初期設定. */
+  serviceId: string;
+  policy: OtpPolicy;
+}
+
+/** 未登録 → トークン発行済 → 利用中 → 利用解除 */
+export type OtpStatus = 'none' | 'issued' | 'active' | 'released';
+
+export interface Customer {
+  id: string;
+  tenantId: string;
+  loginId: string;
+  name: string;
+  /** personal banking customer, or a business 管理者 / 一般者. */
+  role: 'personal' | 'admin' | 'general';
+  /** The business administrator a general user belongs to. */
+  adminId?: string;
+  /** Hashes (scrypt): ログインパスワード, and 確認用パスワード (personal) or 承認用パスワード (admin). */
+  passwordHash: string;
+  confirmPasswordHash?: string;
+  otpStatus: OtpStatus;
+  /** The token in use or being set up. */
+  tokenSerial?: string;
+  /** ISO time of the last 利用解除. */
+  releasedAt?: string;
+  loginFailures: number;
+  loginLockedUntil?: string;
+}
+
+export type TokenStatus = 'provisioned' | 'active' | 'revoked';
+
+export interface Token {
+  serial: string;
+  tenantId: string;
+  customerId?: string;
+  /** The Base32 seed, sealed with AES-256-GCM bound to the serial. */
+  sealedSecret: string;
+  algorithm: Algorithm;
+  digits: number;
+  period: number;
+  status: TokenStatus;
+  /** ISO times: provisioned (利用開始日), 利用期限, activation, revocation. */
+  issuedAt: string;
+  expiresAt: string;
+  activatedAt?: string;
+  revokedAt?: string;
+  /** The last accepted time step: a code of this step or an earlier one is a replay. */
+  lastStep: number | null;
+  /** Steps the handset's clock was off at the last accepted code. */
+  drift: number;
+  failures: number;
+  /** Epoch ms until which every code is refused. */
+  lockedUntil: number | null;
+}
+
+export interface Data {
+  version: number;
+  /** A value sealed with the secret key: proves at start-up that the key matches the data. */
+  keyCheck: string;
+  tenants: Record<string, Tenant>;
+  customers: Record<string, Customer>;
+  tokens: Record<string, Token>;
+}
+
+export const KEY_CHECK_TEXT = 'ketai-token';
+export const KEY_CHECK_CONTEXT = 'key-check';
+
+export function assertDataShape(data: Data): void {
+  if (typeof data !== 'object' || data === null) throw new Error('the data is not an object');
+  if (data.version !== SCHEMA_VERSION) throw new Error(`schema version ${String(data.version)} is not ${SCHEMA_VERSION}`);
+  for (const key of ['tenants', 'customers', 'tokens'] as const) {
+    if (typeof data[key] !== 'object' || data[key] === null) throw new Error(`"${key}" is missing`);
+  }
+  if (typeof data.keyCheck !== 'string') throw new Error('"keyCheck" is missing');
+}

@@ -1,0 +1,115 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { checkCode, type TokenCounters } from '../gateway/otp/check.ts';
+import { codeForStep, generateSecret, normalizeCode, stepAt } from '../gateway/otp/code.ts';
+import { PERSONAL_POLICY } from '../gateway/otp/policy.ts';
+import type { Token } from '../gateway/store/schema.ts';
+
+const params = { algorithm: 'SHA1', digits: 8, period: 60 } as const;
+const secret = generateSecret('SHA1');
+const NOW = Date.UTC(2026, 10, 22, 3, 0, 30);
+const STEP = stepAt(NOW, 60);
+const rules = PERSONAL_POLICY;
+
+function token(overrides: Partial<Token> = {}): Token {
+  return {
+    serial: 'KT0000000001', tenantId: 't', sealedSecret: '', ...params, status: 'active',
+    issuedAt: new Date(NOW - 86_400_000).toISOString(), expiresAt: new Date(NOW + 86_400_000).toISOString(),
+    lastStep: null, drift: 0, failures: 0, lockedUntil: null, ...overrides,
+  };
+}
+const code = (step: number) => codeForStep(secret, params, step);
+
+describe('checkCode', () => {
+  it('accepts the current code and records step and drift', () => {
+    const { outcome, changes } = checkCode(token(), secret, code(STEP), NOW, rules);
+    expect(outcome).toEqual({ reason: 'ok', step: STEP });
+    expect(changes).toEqual({ lastStep: STEP, drift: 0, failures: 0, lockedUntil: null });
+  });
+
+  it('accepts codes one step either side (window 1) and records the drift', () => {
+    expect(checkCode(token(), secret, code(STEP - 1), NOW, rules).changes?.drift).toBe(-1);
+    expect(checkCode(token(), secret, code(STEP + 1), NOW, rules).changes?.drift).toBe(1);
+  });
+
+  it('refuses codes just outside the window', () => {
+    expect(checkCode(token(), secret, code(STEP - 2), NOW, rules).outcome.reason).toBe('wrong');
+    expect(checkCode(token(), secret, code(STEP + 2), NOW, rules).outcome.reason).toBe('wrong');
+  });
+
+  it('honours the window edges at the step boundary', () => {
+    const lastMsOfStep = (STEP + 1) * 60_000 - 1;
+    expect(checkCode(token(), secret, code(STEP - 1), lastMsOfStep, rules).outcome.reason).toBe('ok');
+    expect(checkCode(token(), secret, code(STEP - 1), lastMsOfStep + 1, rules).outcome.reason).toBe('wrong');
+  });
+
+  it('centres the window on the remembered drift', () => {
+    const drifted = token({ drift: 3 });
+    expect(checkCode(drifted, secret, code(STEP + 4), NOW, rules).outcome.reason).toBe('ok');
+    expect(checkCode(drifted, secret, code(STEP), NOW, rules).outcome.reason).toBe('wrong');
+  });
+
+  it('refuses the same step again and any earlier step as a replay (RFC 6238 §5.2)', () => {
+    const used = token({ lastStep: STEP });
+    expect(checkCode(used, secret, code(STEP), NOW, rules)).toEqual({ outcome: { reason: 'replayed' }, changes: null });
+    expect(checkCode(used, secret, code(STEP - 1), NOW, rules).outcome.reason).toBe('replayed');
+    expect(checkCode(used, secret, code(STEP + 1), NOW, rules).outcome.reason).toBe('ok');
+  });
+
+  it('counts failures and locks at the maximum', () => {
+    let state: Token = token();
+    for (let i = 1; i < rules.maxFailures; i++) {
+      const { outcome, changes } = checkCode(state, secret, '00000000', NOW, rules);
+      expect(outcome).toEqual({ reason: 'wrong', attemptsLeft: rules.maxFailures - i });
+      state = { ...state, ...changes };
+    }
+    const last = checkCode(state, secret, '00000000', NOW, rules);
+    expect(last.outcome).toEqual({ reason: 'wrong', attemptsLeft: 0, lockedUntil: NOW + rules.lockMinutes * 60_000 });
+    state = { ...state, ...last.changes };
+    expect(checkCode(state, secret, code(STEP), NOW + 1000, rules).outcome.reason).toBe('locked');
+  });
+
+  it('lifts the lock when it has run out and starts counting afresh', () => {
+    const locked = token({ failures: rules.maxFailures, lockedUntil: NOW - 1 });
+    const wrong = checkCode(locked, secret, '00000000', NOW, rules);
+    expect(wrong.outcome).toEqual({ reason: 'wrong', attemptsLeft: rules.maxFailures - 1 });
+    expect(wrong.changes).toEqual({ failures: 1, lockedUntil: null });
+    expect(checkCode(locked, secret, code(STEP), NOW, rules).outcome.reason).toBe('ok');
+  });
+
+  it('resets the failure count on success', () => {
+    expect(checkCode(token({ failures: 7 }), secret, code(STEP), NOW, rules).changes?.failures).toBe(0);
+  });
+
+  it('reports revoked and expired tokens before looking at the code', () => {
+    expect(checkCode(token({ status: 'revoked' }), secret, code(STEP), NOW, rules).outcome.reason).toBe('revoked');
+    expect(checkCode(token({ expiresAt: new Date(NOW).toISOString() }), secret, code(STEP), NOW, rules).outcome.reason).toBe('expired');
+  });
+
+  it('takes full-width digits and spaces', () => {
+    const fullWidth = code(STEP).replace(/[0-9]/g, (d) => String.fromCharCode(0xff10 + Number(d)));
+    expect(checkCode(token(), secret, `${fullWidth.slice(0, 4)}　${fullWidth.slice(4)}`, NOW, rules).outcome.reason).toBe('ok');
+    expect(checkCode(token(), secret, ` ${code(STEP)} `, NOW, rules).outcome.reason).toBe('ok');
+  });
+
+  it.each([['empty', ''], ['too short', '1234567'], ['too long', '123456789'], ['a letter', '1234567a'], ['Arabic-Indic digits', '١٢٣٤٥٦٧٨'], ['null', null], ['a number', 12345678], ['a huge string', '1'.repeat(10_000)]])(
+    'calls %s malformed without counting a failure',
+    (_label, input) => {
+      expect(checkCode(token(), secret, input, NOW, rules)).toEqual({ outcome: { reason: 'malformed' }, changes: null });
+    },
+  );
+
+  it('never throws, whatever the input and state', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.anything()), fc.integer({ min: -5, max: 5 }), (input, drift) => {
+        const counters: Partial<TokenCounters> = { drift };
+        const { outcome } = checkCode(token(counters), secret, input, NOW, rules);
+        expect(['ok', 'wrong', 'malformed', 'replayed']).toContain(outcome.reason);
+      }),
+    );
+    fc.assert(fc.property(fc.string({ unit: 'binary' }), fc.integer({ min: 1, max: 12 }), (input, digits) => {
+      const result = normalizeCode(input, digits);
+      expect(result === null || /^[0-9]+$/.test(result)).toBe(true);
+    }));
+  });
+});

@@ -1,0 +1,77 @@
+import { readFile, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { hashPassword, verifyPassword } from '../gateway/security/password.ts';
+import { SecretBox, SecretBoxError } from '../gateway/security/secret-box.ts';
+import { KEY_FILE_NAME, loadSecretKey } from '../gateway/security/secret-key.ts';
+import { tempDir } from './helpers/temp-dir.ts';
+
+describe('SecretBox', () => {
+  const box = new SecretBox(SecretBox.generateKey());
+
+  it('round-trips and never shows the plaintext', () => {
+    const sealed = box.seal('JBSWY3DPEHPK3PXP', 'KT0000000001');
+    expect(sealed).not.toContain('JBSWY3DPEHPK3PXP');
+    expect(box.open(sealed, 'KT0000000001')).toBe('JBSWY3DPEHPK3PXP');
+    expect(box.seal('same', 'ctx')).not.toBe(box.seal('same', 'ctx'));
+  });
+
+  it('detects tampering, a wrong record and a wrong key', () => {
+    const sealed = box.seal('JBSWY3DPEHPK3PXP', 'KT0000000001');
+    const parts = sealed.split('.');
+    const body = Buffer.from(parts[3]!, 'base64url');
+    body[0]! ^= 1;
+    const tampered = [...parts.slice(0, 3), body.toString('base64url')].join('.');
+    expect(() => box.open(tampered, 'KT0000000001')).toThrow(SecretBoxError);
+    expect(() => box.open(sealed, 'KT0000000002')).toThrow(SecretBoxError);
+    expect(() => new SecretBox(SecretBox.generateKey()).open(sealed, 'KT0000000001')).toThrow(SecretBoxError);
+    expect(() => box.open('garbage', 'KT0000000001')).toThrow(SecretBoxError);
+  });
+
+  it('wants a 32-byte key', () => {
+    expect(() => new SecretBox(Buffer.alloc(16))).toThrow(/32 bytes/);
+  });
+});
+
+describe('loadSecretKey', () => {
+  it('creates a key file with mode 0600 on first use and reads it back after', async () => {
+    const dir = await tempDir();
+    const key = await loadSecretKey(dir, undefined);
+    expect(key).toHaveLength(32);
+    expect((await stat(join(dir, KEY_FILE_NAME))).mode & 0o777).toBe(0o600);
+    expect(await loadSecretKey(dir, undefined)).toEqual(key);
+  });
+
+  it('prefers KETAI_SECRET_KEY in hex or base64 and writes no file then', async () => {
+    const dir = await tempDir();
+    const key = SecretBox.generateKey();
+    expect(await loadSecretKey(dir, key.toString('hex'))).toEqual(key);
+    expect(await loadSecretKey(dir, key.toString('base64'))).toEqual(key);
+    await expect(stat(join(dir, KEY_FILE_NAME))).rejects.toThrow();
+  });
+
+  it('refuses a key that is not 32 bytes', async () => {
+    const dir = await tempDir();
+    await expect(loadSecretKey(dir, 'short')).rejects.toThrow(/32-byte key/);
+    await writeFile(join(dir, KEY_FILE_NAME), 'abcd\n');
+    await expect(loadSecretKey(dir, undefined)).rejects.toThrow(/32-byte key/);
+    expect(await readFile(join(dir, KEY_FILE_NAME), 'utf8')).toBe('abcd\n');
+  });
+});
+
+describe('passwords', () => {
+  it('hashes with scrypt and a per-record salt, and verifies', async () => {
+    const [a, b] = await Promise.all([hashPassword('kakunin1'), hashPassword('kakunin1')]);
+    expect(a).toMatch(/^scrypt\$16384\$8\$1\$/);
+    expect(a).not.toBe(b);
+    expect(a).not.toContain('kakunin1');
+    expect(await verifyPassword('kakunin1', a)).toBe(true);
+    expect(await verifyPassword('kakunin2', a)).toBe(false);
+    expect(await verifyPassword('', a)).toBe(false);
+  });
+
+  it('treats a malformed stored hash as a mismatch', async () => {
+    expect(await verifyPassword('x', 'plain-text')).toBe(false);
+    expect(await verifyPassword('x', 'scrypt$0$0$0$AA$AA')).toBe(false);
+  });
+});

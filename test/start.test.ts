@@ -1,0 +1,38 @@
+import { once } from 'node:events';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { startGatewayProcess, runGatewayToExit } from './helpers/gateway-process.ts';
+import { tempDir } from './helpers/temp-dir.ts';
+
+describe('npm start', () => {
+  it('serves /healthz, creates the demo data and stops cleanly on SIGTERM', async () => {
+    const dataDir = await tempDir();
+    const gateway = await startGatewayProcess({ DATA_DIR: dataDir });
+    const response = await fetch(`${gateway.url}/healthz`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok' });
+    const data = JSON.parse(await readFile(join(dataDir, 'ketai.json'), 'utf8'));
+    expect(Object.values(data.customers).map((customer: any) => customer.loginId)).toEqual(['taro', 'hanako', 'admin01', 'W0002', 'W0005']);
+    gateway.child.kill('SIGTERM');
+    const [code] = await once(gateway.child, 'exit');
+    expect(code).toBe(0);
+    expect(gateway.output()).toContain('SIGTERM');
+  });
+
+  it('refuses to start on a corrupt data file, says why, and does not touch it', async () => {
+    const dataDir = await tempDir();
+    const corrupt = '{"version":1,"tenants":{';
+    await writeFile(join(dataDir, 'ketai.json'), corrupt);
+    const { code, output } = await runGatewayToExit({ DATA_DIR: dataDir });
+    expect(code).toBe(1);
+    expect(output).toMatch(/cannot start: data file .*ketai\.json is not valid JSON/);
+    expect(await readFile(join(dataDir, 'ketai.json'), 'utf8')).toBe(corrupt);
+  });
+
+  it('refuses a PORT that is not a port', async () => {
+    const { code, output } = await runGatewayToExit({ DATA_DIR: await tempDir(), PORT: 'eighty' });
+    expect(code).toBe(1);
+    expect(output).toContain('PORT must be a port number');
+  });
+});
