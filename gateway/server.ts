@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
-import { createApp } from './app.ts';
+import { createApp } from './routes.ts';
 import type { Config } from './config.ts';
 import { createServices, type Services } from './services.ts';
 
