@@ -1,0 +1,32 @@
+import { existsSync } from 'node:fs';
+import puppeteer, { type Browser, type LaunchOptions } from 'puppeteer-core';
+
+/** Flags for a closed network: no background fetches, no sandbox (CI runs as root). */
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+
+/** `PUPPETEER_EXECUTABLE_PATH`, else Debian's Chromium, else a clear error saying what to install. */
+export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
+  const configured = env.PUPPETEER_EXECUTABLE_PATH;
+  if (configured) {
+    if (!existsSync(configured)) throw new Error(`PUPPETEER_EXECUTABLE_PATH points to ${configured}, which does not exist`);
+    return configured;
+  }
+  const found = CANDIDATES.find((path) => existsSync(path));
+  if (!found) throw new Error('no Chromium found: run `apt-get install -y chromium` or set PUPPETEER_EXECUTABLE_PATH');
+  return found;
+}
+
+export function launchBrowser(options: { headful?: boolean } & LaunchOptions = {}): Promise<Browser> {
+  const { headful, ...rest } = options;
+  return puppeteer.launch({ executablePath: findChromium(), headless: !headful, args: CHROMIUM_FLAGS, ...rest });
+}
