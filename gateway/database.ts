@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { demoTenantsAndCustomers } from './demo.ts';
+import { demoData } from './demo.ts';
 import type { SecretBox } from './security/secret-box.ts';
 import { assertDataShape, KEY_CHECK_CONTEXT, KEY_CHECK_TEXT, SCHEMA_VERSION, type Data } from './store/schema.ts';
 import { Store } from './store/store.ts';
@@ -13,8 +13,10 @@ export function openDatabase(dataDir: string, box: SecretBox): Promise<Store<Dat
     async () => ({
       version: SCHEMA_VERSION,
       keyCheck: box.seal(KEY_CHECK_TEXT, KEY_CHECK_CONTEXT),
-      ...(await demoTenantsAndCustomers()),
+      ...(await demoData()),
       tokens: {},
+      issuances: {},
+      transfers: {},
     }),
     (data) => {
       assertDataShape(data);

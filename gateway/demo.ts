@@ -1,14 +1,14 @@
 import { BUSINESS_POLICY, PERSONAL_POLICY } from './otp/policy.ts';
 import { hashPassword } from './security/password.ts';
-import type { Customer, Data, Tenant } from './store/schema.ts';
+import type { Account, Customer, Data, Tenant } from './store/schema.ts';
 
 /**
  * The fictional institutions and people created on first start. Their credentials are
  * documented in the README so that testers and scripts can log in.
  */
 export const DEMO_TENANTS: Tenant[] = [
-  { id: 'himawari', name: 'ひまわり台信用組合', kind: 'personal', serviceId: '10100001', policy: PERSONAL_POLICY },
-  { id: 'kodama', name: 'こだま野信用金庫', kind: 'business', serviceId: '20200001', policy: BUSINESS_POLICY },
+  { id: 'himawari', name: 'ひまわり台信用組合', kind: 'personal', serviceId: '10100001', policy: PERSONAL_POLICY, lastUserId: '999800000000' },
+  { id: 'kodama', name: 'こだま野信用金庫', kind: 'business', serviceId: '20200001', policy: BUSINESS_POLICY, lastUserId: '999800000000' },
 ];
 
 interface DemoCustomer {
@@ -30,7 +30,22 @@ export const DEMO_CUSTOMERS: DemoCustomer[] = [
   { id: 'W0005', tenantId: 'kodama', loginId: 'W0005', name: 'こだま 五月', role: 'general', password: 'Passw0rd!', adminId: 'W0001' },
 ];
 
-export async function demoTenantsAndCustomers(): Promise<Pick<Data, 'tenants' | 'customers'>> {
+/** Personal customers' accounts, each with payees registered in advance (no OTP needed). */
+export const DEMO_ACCOUNTS: Account[] = [
+  {
+    customerId: 'c-taro', branch: '本店営業部', accountType: '普通', accountNumber: '1234567', balance: 1_250_000,
+    payees: [
+      { id: 'p-1', bank: 'ひまわり台信用組合', branch: '駅前支店', accountType: '普通', accountNumber: '7654321', holder: 'ミホン ハナコ' },
+      { id: 'p-2', bank: 'さくら坂銀行', branch: '中央支店', accountType: '当座', accountNumber: '0011223', holder: 'カ)サンプルショウジ' },
+    ],
+  },
+  {
+    customerId: 'c-hanako', branch: '駅前支店', accountType: '普通', accountNumber: '7654321', balance: 380_000,
+    payees: [{ id: 'p-1', bank: 'ひまわり台信用組合', branch: '本店営業部', accountType: '普通', accountNumber: '1234567', holder: 'ミホン タロウ' }],
+  },
+];
+
+export async function demoData(): Promise<Pick<Data, 'tenants' | 'customers' | 'accounts'>> {
   const customers = await Promise.all(
     DEMO_CUSTOMERS.map(async ({ password, confirmPassword, ...person }): Promise<Customer> => ({
       ...person,
@@ -38,10 +53,12 @@ export async function demoTenantsAndCustomers(): Promise<Pick<Data, 'tenants' | 
       ...(confirmPassword ? { confirmPasswordHash: await hashPassword(confirmPassword) } : {}),
       otpStatus: 'none',
       loginFailures: 0,
+      confirmFailures: 0,
     })),
   );
   return {
     tenants: Object.fromEntries(DEMO_TENANTS.map((tenant) => [tenant.id, tenant])),
     customers: Object.fromEntries(customers.map((customer) => [customer.id, customer])),
+    accounts: Object.fromEntries(DEMO_ACCOUNTS.map((account) => [account.customerId, structuredClone(account)])),
   };
 }

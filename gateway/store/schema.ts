@@ -11,6 +11,8 @@ export interface Tenant {
   /** サービスID, typed into the token app's 初期設定. */
   serviceId: string;
   policy: OtpPolicy;
+  /** The last ユーザID handed out (12 digits, `9998` + a sequence). */
+  lastUserId: string;
 }
 
 /** 未登録 → トークン発行済 → 利用中 → 利用解除 */
@@ -35,6 +37,61 @@ export interface Customer {
   releasedAt?: string;
   loginFailures: number;
   loginLockedUntil?: string;
+  /** Wrong 確認用 / 承認用パスワード in a row, and the lock they caused. */
+  confirmFailures: number;
+  confirmLockedUntil?: string;
+}
+
+/** One トークン発行: from BOT003 確定する to the token app's 初期設定. */
+export interface Issuance {
+  id: string;
+  tenantId: string;
+  customerId: string;
+  /** ユーザID typed into the app with the tenant's サービスID. */
+  userId: string;
+  mail: string;
+  startPasswordHash: string;
+  /** SHA-256 of the download link's ticket: the link itself is a bearer secret. */
+  ticketHash: string;
+  expiresAt: string;
+  /** pending → provisioned (app set up); locked after wrong 利用開始パスワード; cancelled by 利用解除. */
+  state: 'pending' | 'provisioned' | 'locked' | 'cancelled';
+  failures: number;
+  createdAt: string;
+  /** The BOT001 form this issuance came from: a second 確定する of the same form finds it. */
+  formId: string;
+  tokenSerial?: string;
+}
+
+export interface Payee {
+  id: string;
+  bank: string;
+  branch: string;
+  accountType: '普通' | '当座';
+  accountNumber: string;
+  holder: string;
+}
+
+export interface Account {
+  customerId: string;
+  branch: string;
+  accountType: '普通' | '当座';
+  accountNumber: string;
+  balance: number;
+  /** 事前登録済み振込先: no OTP needed. */
+  payees: Payee[];
+}
+
+export interface Transfer {
+  id: string;
+  customerId: string;
+  payee: Omit<Payee, 'id'>;
+  amount: number;
+  registeredPayee: boolean;
+  /** Whether an OTP was checked for this transfer. */
+  otpChecked: boolean;
+  createdAt: string;
+  formId: string;
 }
 
 export type TokenStatus = 'provisioned' | 'active' | 'revoked';
@@ -70,6 +127,9 @@ export interface Data {
   tenants: Record<string, Tenant>;
   customers: Record<string, Customer>;
   tokens: Record<string, Token>;
+  issuances: Record<string, Issuance>;
+  accounts: Record<string, Account>;
+  transfers: Record<string, Transfer>;
 }
 
 export const KEY_CHECK_TEXT = 'ketai-token';
@@ -78,7 +138,7 @@ export const KEY_CHECK_CONTEXT = 'key-check';
 export function assertDataShape(data: Data): void {
   if (typeof data !== 'object' || data === null) throw new Error('the data is not an object');
   if (data.version !== SCHEMA_VERSION) throw new Error(`schema version ${String(data.version)} is not ${SCHEMA_VERSION}`);
-  for (const key of ['tenants', 'customers', 'tokens'] as const) {
+  for (const key of ['tenants', 'customers', 'tokens', 'issuances', 'accounts', 'transfers'] as const) {
     if (typeof data[key] !== 'object' || data[key] === null) throw new Error(`"${key}" is missing`);
   }
   if (typeof data.keyCheck !== 'string') throw new Error('"keyCheck" is missing');
