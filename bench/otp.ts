@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { loadConfig } from '../gateway/config.ts';
 import { checkCode } from '../gateway/otp/check.ts';
 import { codeAt } from '../gateway/otp/code.ts';
 import { createServices } from '../gateway/services.ts';
@@ -14,7 +15,7 @@ export async function benchOtp(): Promise<void> {
   const dataDir = await mkdtemp(join(tmpdir(), 'ketai-bench-'));
   let now = Date.UTC(2026, 10, 22);
   try {
-    const services = await createServices({ dataDir }, () => now);
+    const services = await createServices(loadConfig({ DATA_DIR: dataDir }), () => now);
     const tenant = services.store.data.tenants.himawari!;
     const issued = await Promise.all(Array.from({ length: TOKENS }, () => services.tokens.issue(tenant)));
     const [first] = issued;

@@ -6,6 +6,13 @@ export interface Config {
   dataDir: string;
   /** KETAI_SECRET_KEY; when absent the key lives in `<dataDir>/secret.key`. */
   secretKey?: string;
+  /** The origin put into mailed links; by default the origin the PC portal was reached on. */
+  publicUrl?: string;
+  /** Real mail delivery; without it mail goes to the dev outbox in `dataDir`. */
+  smtpUrl?: string;
+  mailFrom: string;
+  /** How long a mailed download link works. */
+  linkHours: number;
 }
 
 export class ConfigError extends Error {
@@ -15,10 +22,18 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 8787);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a port number, got "${env.PORT}"`);
+  const linkHours = Number(env.LINK_HOURS ?? 24);
+  if (!(linkHours > 0 && linkHours <= 24 * 30)) throw new ConfigError(`LINK_HOURS must be hours between 0 and 720, got "${env.LINK_HOURS}"`);
+  const publicUrl = env.PUBLIC_URL?.replace(/\/+$/, '');
+  if (publicUrl !== undefined && !/^https?:\/\/[^/]+$/.test(publicUrl)) throw new ConfigError(`PUBLIC_URL must be an origin like https://bank.example, got "${env.PUBLIC_URL}"`);
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
     dataDir: resolve(env.DATA_DIR ?? 'data'),
     ...(env.KETAI_SECRET_KEY ? { secretKey: env.KETAI_SECRET_KEY } : {}),
+    ...(publicUrl ? { publicUrl } : {}),
+    ...(env.SMTP_URL ? { smtpUrl: env.SMTP_URL } : {}),
+    mailFrom: env.MAIL_FROM ?? 'no-reply@ketai-token.invalid',
+    linkHours,
   };
 }

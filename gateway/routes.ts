@@ -1,14 +1,18 @@
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
+import { mailboxRoutes } from './mail/routes.ts';
+import { provisioningRoutes } from './provisioning/routes.ts';
 import type { Services } from './services.ts';
 
 /**
  * The gateway's HTTP surface: each feature is a Hono sub-app mounted on its prefix (several may
  * share one). Domain code lives in the services; routes only translate HTTP.
  */
-export function createApp(_services: Services): Hono {
+export function createApp(services: Services): Hono {
   const app = new Hono();
   app.use(secureHeaders());
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  app.route('/m/app', provisioningRoutes(services.issuance));
+  app.route('/', mailboxRoutes(services.outbox));
   return app;
 }

@@ -20,32 +20,37 @@ export class TokenService {
   ) {}
 
   async issue(tenant: Tenant, customerId?: string): Promise<IssuedToken> {
+    return this.store.update((data) => this.mint(data, tenant, customerId));
+  }
+
+  /**
+   * Creates a token inside a running `store.update`, so that callers can bind it to other
+   * records (an issuance, a customer) in the same atomic change.
+   */
+  mint(data: Data, tenant: Tenant, customerId?: string): IssuedToken {
     const { algorithm, digits, period, validityYears } = tenant.policy;
     const secret = generateSecret(algorithm);
     const issuedAt = new Date(this.now());
     const expiresAt = new Date(issuedAt);
     expiresAt.setUTCFullYear(expiresAt.getUTCFullYear() + validityYears);
-    const token = await this.store.update((data) => {
-      const serial = newSerial((candidate) => candidate in data.tokens);
-      const created: Token = {
-        serial,
-        tenantId: tenant.id,
-        ...(customerId === undefined ? {} : { customerId }),
-        sealedSecret: this.box.seal(secret, serial),
-        algorithm,
-        digits,
-        period,
-        status: 'provisioned',
-        issuedAt: issuedAt.toISOString(),
-        expiresAt: expiresAt.toISOString(),
-        lastStep: null,
-        drift: 0,
-        failures: 0,
-        lockedUntil: null,
-      };
-      data.tokens[serial] = created;
-      return created;
-    });
+    const serial = newSerial((candidate) => candidate in data.tokens);
+    const token: Token = {
+      serial,
+      tenantId: tenant.id,
+      ...(customerId === undefined ? {} : { customerId }),
+      sealedSecret: this.box.seal(secret, serial),
+      algorithm,
+      digits,
+      period,
+      status: 'provisioned',
+      issuedAt: issuedAt.toISOString(),
+      expiresAt: expiresAt.toISOString(),
+      lastStep: null,
+      drift: 0,
+      failures: 0,
+      lockedUntil: null,
+    };
+    data.tokens[serial] = token;
     return { token, secret };
   }
 

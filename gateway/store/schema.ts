@@ -31,7 +31,8 @@ export interface Customer {
   passwordHash: string;
   confirmPasswordHash?: string;
   otpStatus: OtpStatus;
-  /** The token in use or being set up. */
+  /** The current トークン発行 and the token it produced (in use or being set up). */
+  issuanceId?: string;
   tokenSerial?: string;
   /** ISO time of the last 利用解除. */
   releasedAt?: string;

@@ -1,0 +1,32 @@
+import { loadConfig } from '../../gateway/config.ts';
+import { createServices, type Services } from '../../gateway/services.ts';
+import { tempDir } from './temp-dir.ts';
+
+/** A clock a test can move. */
+export interface TestClock {
+  now: () => number;
+  set(ms: number): void;
+  advance(ms: number): void;
+}
+
+export function testClock(start: number): TestClock {
+  let current = start;
+  return { now: () => current, set: (ms) => (current = ms), advance: (ms) => (current += ms) };
+}
+
+/** Real services over a fresh DATA_DIR (demo data, dev outbox), on a test clock. */
+export async function testServices(start = Date.UTC(2026, 10, 22, 3, 0, 0), env: Record<string, string> = {}): Promise<{ services: Services; clock: TestClock; dataDir: string }> {
+  const dataDir = await tempDir();
+  const clock = testClock(start);
+  const services = await createServices(loadConfig({ DATA_DIR: dataDir, ...env }), clock.now);
+  return { services, clock, dataDir };
+}
+
+/** The download link of the newest mail to `address`. */
+export function mailedLink(services: Services, address: string): string {
+  const mails = services.outbox!.mailbox(address);
+  const body = mails.at(-1)?.body ?? '';
+  const link = /https?:\/\/\S+\/m\/dl\/[A-Za-z0-9_-]{32}/.exec(body)?.[0];
+  if (!link) throw new Error(`no download link mailed to ${address}`);
+  return link;
+}
