@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { mailboxRoutes } from './mail/routes.ts';
 import { provisioningRoutes } from './provisioning/routes.ts';
+import { portalRoutes } from './portal/routes.tsx';
 import type { Services } from './services.ts';
 
 /**
@@ -14,5 +15,6 @@ export function createApp(services: Services): Hono {
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.route('/m/app', provisioningRoutes(services.issuance));
   app.route('/', mailboxRoutes(services.outbox));
+  app.route('/', portalRoutes(services));
   return app;
 }

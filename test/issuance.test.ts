@@ -6,9 +6,10 @@ import { mailedLink, testServices } from './helpers/services.ts';
 
 const BASE = 'http://bank.test';
 const INPUT = { mail: 'taro..m.@docomo.ne.jp', startPassword: '1234' };
+const DRAFT = { mail: INPUT.mail, startPasswordHash: 'scrypt$16384$8$1$c2FsdA$aGFzaA' };
 
 async function issued(services: Services, formId = 'form-1') {
-  const result = await services.issuance.issue('c-taro', INPUT, formId, BASE);
+  const result = await services.issuance.issue('c-taro', await services.issuance.prepare(INPUT), formId, BASE);
   if (result.status !== 'created') throw new Error(`not created: ${result.status}`);
   const ticket = mailedLink(services, INPUT.mail).split('/').at(-1)!;
   return { issuance: result.issuance, ticket };
@@ -27,13 +28,13 @@ describe('トークン発行 (issue)', () => {
     expect(mail!.body).toMatch(/http:\/\/bank\.test\/m\/dl\/[A-Za-z0-9_-]{32}/);
     expect(mail!.body).not.toContain('10100001');
     expect(mail!.body).not.toContain('999800000001');
-    const second = await services.issuance.issue('c-hanako', { mail: 'h@ezweb.ne.jp', startPassword: '5678' }, 'f', BASE);
+    const second = await services.issuance.issue('c-hanako', await services.issuance.prepare({ mail: 'h@ezweb.ne.jp', startPassword: '5678' }), 'f', BASE);
     expect(second.status === 'created' && second.issuance.userId).toBe('999800000002');
   });
 
   it('creates one issuance for a form submitted twice at once, and mails once', async () => {
     const { services } = await testServices();
-    const results = await Promise.all([1, 2, 3].map(() => services.issuance.issue('c-taro', INPUT, 'same-form', BASE)));
+    const results = await Promise.all([1, 2, 3].map(() => services.issuance.issue('c-taro', DRAFT, 'same-form', BASE)));
     expect(results.filter((r) => r.status === 'created')).toHaveLength(1);
     expect(new Set(results.map((r) => 'issuance' in r && r.issuance.id)).size).toBe(1);
     expect(Object.keys(services.store.data.issuances)).toHaveLength(1);
@@ -43,7 +44,7 @@ describe('トークン発行 (issue)', () => {
   it('refuses a second issuance while one is in progress', async () => {
     const { services } = await testServices();
     await issued(services);
-    expect(await services.issuance.issue('c-taro', INPUT, 'form-2', BASE)).toEqual({ status: 'refused' });
+    expect(await services.issuance.issue('c-taro', DRAFT, 'form-2', BASE)).toEqual({ status: 'refused' });
   });
 
   it('stores neither the ticket nor the start password in clear', async () => {
@@ -103,7 +104,7 @@ describe('provisioning (初期設定)', () => {
     expect(services.issuance.lookupTicket(ticket)).toEqual({ status: 'used' });
     // A dead issuance may be replaced by a new one.
     expect(services.issuance.overview('c-taro').canIssue).toBe(true);
-    expect((await services.issuance.issue('c-taro', INPUT, 'form-2', BASE)).status).toBe('created');
+    expect((await services.issuance.issue('c-taro', DRAFT, 'form-2', BASE)).status).toBe('created');
   });
 
   it('refuses an issuance whose link has expired', async () => {
@@ -154,9 +155,9 @@ describe('利用開始 and 利用解除', () => {
     clock.advance(60_000);
     expect(await services.tokens.verify(token.serial, codeAt(secret, token, clock.now()))).toEqual({ reason: 'revoked' });
     expect(services.issuance.overview('c-taro')).toMatchObject({ status: 'released', reissueFrom, canIssue: true });
-    expect(await services.issuance.issue('c-taro', INPUT, 'form-3', BASE)).toEqual({ status: 'refused', until: reissueFrom });
+    expect(await services.issuance.issue('c-taro', DRAFT, 'form-3', BASE)).toEqual({ status: 'refused', until: reissueFrom });
     clock.set(reissueFrom);
-    expect((await services.issuance.issue('c-taro', INPUT, 'form-3', BASE)).status).toBe('created');
+    expect((await services.issuance.issue('c-taro', DRAFT, 'form-3', BASE)).status).toBe('created');
   });
 });
 

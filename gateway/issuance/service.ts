@@ -22,6 +22,12 @@ export interface IssuanceOptions {
   linkHours: number;
 }
 
+/** BOT001's input after checking: the start password is hashed as soon as it is accepted. */
+export interface IssuanceDraft {
+  mail: string;
+  startPasswordHash: string;
+}
+
 export type IssueResult =
   | { status: 'created' | 'existing'; issuance: Issuance; mailSent: boolean }
   | { status: 'refused'; until?: number };
@@ -80,14 +86,17 @@ export class IssuanceService {
    * BOT003 確定する. Idempotent per BOT001 form: a double submit or a reload finds the issuance
    * the first one created. The mail goes out once, when the issuance is created.
    */
-  async issue(customerId: string, input: IssuanceInput, formId: string, baseUrl: string): Promise<IssueResult> {
+  async prepare(input: IssuanceInput): Promise<IssuanceDraft> {
+    return { mail: input.mail, startPasswordHash: await hashPassword(input.startPassword) };
+  }
+
+  async issue(customerId: string, draft: IssuanceDraft, formId: string, baseUrl: string): Promise<IssueResult> {
     const existing = this.#byForm(customerId, formId);
     if (existing) return { status: 'existing', issuance: existing, mailSent: true };
     const customer = this.#customer(customerId);
     const refusal = this.#issueRefusal(customer);
     if (refusal) return refusal;
 
-    const startPasswordHash = await hashPassword(input.startPassword);
     const ticket = newTicket();
     const now = this.options.now();
     const created = await this.options.store.update((data): IssueResult => {
@@ -103,8 +112,8 @@ export class IssuanceService {
         tenantId: tenant.id,
         customerId,
         userId: tenant.lastUserId,
-        mail: input.mail,
-        startPasswordHash,
+        mail: draft.mail,
+        startPasswordHash: draft.startPasswordHash,
         ticketHash: hashTicket(ticket),
         expiresAt: new Date(now + this.options.linkHours * 3_600_000).toISOString(),
         state: 'pending',
@@ -125,7 +134,7 @@ export class IssuanceService {
     const bankName = this.data.tenants[created.issuance.tenantId]!.name;
     const link = `${baseUrl}/m/dl/${ticket}`;
     const mailSent = await this.options.mailer
-      .send(downloadMail({ to: input.mail, bankName, link, expiresAt: Date.parse(created.issuance.expiresAt) }))
+      .send(downloadMail({ to: draft.mail, bankName, link, expiresAt: Date.parse(created.issuance.expiresAt) }))
       .then(() => true, () => false);
     return { ...created, mailSent };
   }

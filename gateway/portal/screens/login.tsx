@@ -1,0 +1,68 @@
+import type { FC } from 'hono/jsx';
+import { Csrf, FieldError, Frame, Message, type FrameProps } from '../frame.tsx';
+
+export type Chrome = Pick<FrameProps, 'bankName' | 'csrf' | 'fontSize' | 'loggedIn'> & { csrf: string };
+
+/** BLI001: ログインID + ログインパスワード. */
+export const LoginScreen: FC<{ chrome: Chrome; loginId?: string; error?: string | undefined; notice?: string | undefined; errors?: { loginId?: string; password?: string } }> = (props) => (
+  <Frame {...props.chrome} loggedIn={false} screenId="BLI001" title="ログイン">
+    <p class="lead">ログインIDとログインパスワードを入力し、「ログイン」ボタンを押して下さい。</p>
+    <Message error={props.error} notice={props.notice} />
+    <form method="post" action="/ib/login" class="panel" novalidate>
+      <Csrf token={props.chrome.csrf} />
+      <table class="form-table">
+        <tr>
+          <th><label for="loginId">ログインID</label><small>(半角英数字)</small></th>
+          <td>
+            <input id="loginId" name="loginId" value={props.loginId ?? ''} autocomplete="username" maxlength={32} required />
+            <FieldError name="loginId" error={props.errors?.loginId} />
+          </td>
+        </tr>
+        <tr>
+          <th><label for="password">ログインパスワード</label><small>(半角英数字記号)</small></th>
+          <td>
+            <input id="password" name="password" type="password" autocomplete="current-password" maxlength={64} required />
+            <FieldError name="password" error={props.errors?.password} />
+          </td>
+        </tr>
+      </table>
+      <div class="buttons">
+        <button type="submit" class="primary">ログイン</button>
+      </div>
+    </form>
+    <section class="notes">
+      <h2>ご注意</h2>
+      <ul>
+        <li>ワンタイムパスワードをご利用中のお客様は、ログインIDとログインパスワードの後にワンタイムパスワードを入力していただきます。</li>
+        <li>ログインパスワードを連続して誤るとログインが一時的に制限されます。</li>
+      </ul>
+    </section>
+  </Frame>
+);
+
+/** BLI002: the OTP step of the login when the customer's OTP is 利用中. */
+export const OtpLoginScreen: FC<{ chrome: Chrome; digits: number; error?: string | undefined; fieldError?: string | undefined }> = (props) => (
+  <Frame {...props.chrome} loggedIn={false} screenId="BLI002" title="ワンタイムパスワード認証">
+    <p class="lead">携帯電話のトークン（アプリ）に表示されているワンタイムパスワードを入力し、「ログイン」ボタンを押して下さい。</p>
+    <Message error={props.error} />
+    <form method="post" action="/ib/login/otp" class="panel" novalidate>
+      <Csrf token={props.chrome.csrf} />
+      <table class="form-table">
+        <tr>
+          <th><span class="required">【必須】</span><label for="otp">ワンタイムパスワード</label><small>(半角数字{props.digits}桁)</small></th>
+          <td>
+            <input id="otp" name="otp" inputmode="numeric" autocomplete="one-time-code" maxlength={16} class="otp" required />
+            <FieldError name="otp" error={props.fieldError} />
+          </td>
+        </tr>
+      </table>
+      <div class="buttons">
+        <button type="submit" class="primary">ログイン</button>
+      </div>
+    </form>
+    <form method="post" action="/ib/logout" class="inline-back">
+      <Csrf token={props.chrome.csrf} />
+      <button type="submit" class="link">ログインを中止する</button>
+    </form>
+  </Frame>
+);
