@@ -57,7 +57,7 @@ export async function demoData(): Promise<Pick<Data, 'tenants' | 'customers' | '
     })),
   );
   return {
-    tenants: Object.fromEntries(DEMO_TENANTS.map((tenant) => [tenant.id, tenant])),
+    tenants: Object.fromEntries(DEMO_TENANTS.map((tenant) => [tenant.id, structuredClone(tenant)])),
     customers: Object.fromEntries(customers.map((customer) => [customer.id, customer])),
     accounts: Object.fromEntries(DEMO_ACCOUNTS.map((account) => [account.customerId, structuredClone(account)])),
   };

@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import type { FontSize } from './frame.tsx';
-import { SESSION_EXPIRED } from './messages.ts';
+import { PAGE_EXPIRED, SESSION_EXPIRED } from './messages.ts';
 import type { Session, SessionStore } from './session.ts';
 
 export const SESSION_COOKIE = 'ketai_sid';
@@ -37,10 +37,11 @@ export function sessions(store: SessionStore): MiddlewareHandler<PortalEnv> {
   return async (c, next) => {
     const id = getCookie(c, SESSION_COOKIE);
     const found = store.touch(id);
-    const session = found !== null && found !== 'expired' ? found : store.create(found === 'expired' ? SESSION_EXPIRED : undefined);
+    const flash = found === 'expired' ? SESSION_EXPIRED : found === 'idle' ? PAGE_EXPIRED : undefined;
+    const session = typeof found === 'object' && found !== null ? found : store.create(flash);
     if (session.id !== id) setSessionCookie(c, session);
     c.set('session', session);
-    c.set('sessionExpired', found === 'expired');
+    c.set('sessionExpired', flash !== undefined);
     c.header('Cache-Control', 'no-store');
     await next();
   };

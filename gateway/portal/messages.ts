@@ -48,6 +48,7 @@ export function confirmPasswordProblem(result: ConfirmResult): Problem {
 export const LOGIN_INVALID = 'ログインIDまたはログインパスワードが正しくありません。';
 export const loginLocked = (until: number) => `ログインを一時的に制限しています。${formatJst(until)}以降に再度お試し下さい。`;
 export const SESSION_EXPIRED = '一定時間（5分）以上操作がなかったため、ログアウトしました。お手数ですが、再度ログインして下さい。';
+export const PAGE_EXPIRED = '画面の有効期限（5分）が切れました。お手数ですが、もう一度入力して下さい。';
 export const LOGGED_OUT = 'ログアウトしました。ご利用ありがとうございました。';
 export const STALE_FORM = '画面の有効期限が切れたか、同じ画面が別のウィンドウで操作されました。お手数ですが、最初から操作をやり直して下さい。';
 export const TOO_LARGE = '入力内容が大きすぎます。入力内容をご確認下さい。';

@@ -40,14 +40,17 @@ export class SessionStore {
     return session;
   }
 
-  /** The live session for an id and marks it used; 'expired' when it idled out. */
-  touch(id: string | undefined): Session | 'expired' | null {
+  /**
+   * The live session for an id, marked as used; 'expired' when a logged-in session idled out,
+   * 'idle' when an anonymous one did (a login page left open).
+   */
+  touch(id: string | undefined): Session | 'expired' | 'idle' | null {
     const session = id ? this.#sessions.get(id) : undefined;
     if (!session) return null;
     const now = this.now();
     if (now - session.lastSeen > IDLE_MS) {
       this.#sessions.delete(session.id);
-      return session.customerId ? 'expired' : null;
+      return session.customerId ? 'expired' : 'idle';
     }
     session.lastSeen = now;
     return session;
