@@ -5,8 +5,11 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const gateway = await startGateway(config);
   console.log(`ketai-token gateway listening on ${gateway.url}`);
-  console.log(`  data:        ${config.dataDir}`);
+  console.log(`  bank portal: ${gateway.url}/            (taro / Passw0rd!, 確認用 kakunin1)`);
+  console.log(`  emulator:    ${gateway.url}/emulator/`);
+  console.log(`  mailbox:     ${gateway.url}/emulator/api/mailbox/<address>${config.smtpUrl ? '  (off: mail goes out by SMTP)' : ''}`);
   console.log(`  health:      ${gateway.url}/healthz`);
+  console.log(`  data:        ${config.dataDir}`);
 
   let stopping = false;
   const stop = (signal: string) => {
