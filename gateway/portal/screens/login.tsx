@@ -1,5 +1,6 @@
 import type { FC } from 'hono/jsx';
 import { Csrf, FieldError, Frame, Message, type FrameProps } from '../frame.tsx';
+import { OtpInputTable } from './parts.tsx';
 
 export type Chrome = Pick<FrameProps, 'bankName' | 'csrf' | 'fontSize' | 'loggedIn'> & { csrf: string };
 
@@ -47,15 +48,7 @@ export const OtpLoginScreen: FC<{ chrome: Chrome; digits: number; error?: string
     <Message error={props.error} />
     <form method="post" action="/ib/login/otp" class="panel" novalidate>
       <Csrf token={props.chrome.csrf} />
-      <table class="form-table">
-        <tr>
-          <th><span class="required">【必須】</span><label for="otp">ワンタイムパスワード</label><small>(半角数字{props.digits}桁)</small></th>
-          <td>
-            <input id="otp" name="otp" inputmode="numeric" autocomplete="one-time-code" maxlength={16} class="otp" required />
-            <FieldError name="otp" error={props.fieldError} />
-          </td>
-        </tr>
-      </table>
+      <OtpInputTable digits={props.digits} fieldError={props.fieldError} />
       <div class="buttons">
         <button type="submit" class="primary">ログイン</button>
       </div>

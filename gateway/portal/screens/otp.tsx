@@ -4,6 +4,7 @@ import type { FieldErrors, IssuanceForm } from '../../issuance/input.ts';
 import { formatJst } from '../../time.ts';
 import { Csrf, FieldError, Frame, Message, Required } from '../frame.tsx';
 import type { Chrome } from './login.tsx';
+import { OtpInputTable, TokenInfo } from './parts.tsx';
 
 const STATUS_LABEL: Record<OtpOverview['status'], string> = {
   none: '未登録',
@@ -73,17 +74,7 @@ export const OtpMenuScreen: FC<{ chrome: Chrome; overview: OtpOverview; error?: 
     </table>
     {overview.serviceId && overview.userId && (
       <>
-        <h2 class="section-title">トークン情報</h2>
-        <table class="info-table">
-          <tr>
-            <th>サービスID</th>
-            <td data-field="serviceId">{overview.serviceId}</td>
-          </tr>
-          <tr>
-            <th>ユーザID</th>
-            <td data-field="userId">{overview.userId}</td>
-          </tr>
-        </table>
+        <TokenInfo serviceId={overview.serviceId} userId={overview.userId} />
       </>
     )}
     {overview.reissueFrom !== undefined && (
@@ -219,17 +210,7 @@ export const IssueDoneScreen: FC<{ chrome: Chrome; mail: string; serviceId: stri
         <td data-field="mail">{props.mail}</td>
       </tr>
     </table>
-    <h2 class="section-title">トークン情報</h2>
-    <table class="info-table">
-      <tr>
-        <th>サービスID</th>
-        <td data-field="serviceId">{props.serviceId}</td>
-      </tr>
-      <tr>
-        <th>ユーザID</th>
-        <td data-field="userId">{props.userId}</td>
-      </tr>
-    </table>
+    <TokenInfo serviceId={props.serviceId} userId={props.userId} />
     <p class="hint">※「サービスID」・「ユーザID」は、トークン（アプリ）の初期設定で入力します。お控え下さい。</p>
     <div class="buttons">
       <a class="button" href="/ib/otp">ワンタイムパスワード申請内容選択へ</a>
@@ -245,15 +226,7 @@ export const ActivateScreen: FC<{ chrome: Chrome; digits: number; error?: string
     <form method="post" action="/ib/otp/activate" novalidate>
       <Csrf token={props.chrome.csrf} />
       <h2 class="section-title">ワンタイムパスワードの入力</h2>
-      <table class="form-table">
-        <tr>
-          <Required label="ワンタイムパスワード" hint={`(半角数字${props.digits}桁)`} for="otp" />
-          <td>
-            <input id="otp" name="otp" inputmode="numeric" autocomplete="one-time-code" maxlength={16} class="otp" />
-            <FieldError name="otp" error={props.fieldError} />
-          </td>
-        </tr>
-      </table>
+      <OtpInputTable digits={props.digits} fieldError={props.fieldError} />
       <div class="buttons">
         <a class="button" href="/ib/otp">申込を中止する</a>
         <button type="submit" class="primary">利用開始する</button>

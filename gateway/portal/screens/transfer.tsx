@@ -5,6 +5,7 @@ import type { Account, Transfer } from '../../store/schema.ts';
 import { Csrf, FieldError, Frame, Message, Required } from '../frame.tsx';
 import { yen } from './home.tsx';
 import type { Chrome } from './login.tsx';
+import { OtpInputTable } from './parts.tsx';
 
 /** BFK001: 振込先の選択 (registered payees) and the amount. */
 export const TransferScreen: FC<{ chrome: Chrome; account?: Account | undefined; errors?: FieldErrors<'payeeId' | 'amount'>; form?: { payeeId?: string; amount?: string } }> = ({ chrome, account, errors = {}, form = {} }) => (
@@ -125,15 +126,7 @@ export const TransferConfirmScreen: FC<{ chrome: Chrome; formId: string; draft: 
         <>
           <h2 class="section-title">ワンタイムパスワードの入力</h2>
           <p>事前登録以外の振込先のため、携帯電話のトークン（アプリ）に表示されているワンタイムパスワードを入力して下さい。</p>
-          <table class="form-table">
-            <tr>
-              <Required label="ワンタイムパスワード" hint={`(半角数字${props.digits}桁)`} for="otp" />
-              <td>
-                <input id="otp" name="otp" inputmode="numeric" autocomplete="one-time-code" maxlength={16} class="otp" />
-                <FieldError name="otp" error={props.fieldError} />
-              </td>
-            </tr>
-          </table>
+          <OtpInputTable digits={props.digits} fieldError={props.fieldError} />
         </>
       )}
       <div class="buttons">
