@@ -72,11 +72,7 @@ export const OtpMenuScreen: FC<{ chrome: Chrome; overview: OtpOverview; error?: 
         <td data-field="otpStatus">{STATUS_LABEL[overview.status]}</td>
       </tr>
     </table>
-    {overview.serviceId && overview.userId && (
-      <>
-        <TokenInfo serviceId={overview.serviceId} userId={overview.userId} />
-      </>
-    )}
+    {overview.serviceId && overview.userId && <TokenInfo serviceId={overview.serviceId} userId={overview.userId} />}
     {overview.reissueFrom !== undefined && (
       <p class="message-notice" data-field="reissueFrom">
         新たなトークン発行は{formatJst(overview.reissueFrom)}以降に行えます。
