@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
+import { accessLog } from './access-log.ts';
 import { mailboxRoutes } from './mail/routes.ts';
 import { provisioningRoutes } from './provisioning/routes.ts';
 import { portalRoutes } from './portal/routes.tsx';
@@ -11,6 +12,7 @@ import type { Services } from './services.ts';
  */
 export function createApp(services: Services): Hono {
   const app = new Hono();
+  if (process.env.ACCESS_LOG === '1') app.use(accessLog());
   app.use(secureHeaders());
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.route('/m/app', provisioningRoutes(services.issuance));
