@@ -1,0 +1,62 @@
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { launchBrowser } from './browser.ts';
+import { catalog, select } from './catalog.ts';
+import { reportFolderName, writeReport } from './report.ts';
+import { expandTargets, runAll } from './runner.ts';
+
+const USAGE = `usage: npm run scenario -- <name|all> [--device <id>] [--headful] [--parallel N] [--dir ./scenarios] [--out ./reports]`;
+
+async function main(): Promise<number> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      device: { type: 'string' },
+      headful: { type: 'boolean', default: false },
+      parallel: { type: 'string', default: '1' },
+      dir: { type: 'string', default: 'scenarios' },
+      out: { type: 'string', default: 'reports' },
+      list: { type: 'boolean', default: false },
+    },
+  });
+  const scenarios = await catalog(values.dir);
+  if (values.list) {
+    for (const s of scenarios) console.log(`${s.name.padEnd(22)} ${s.description}${s.devices?.length ? ` [${s.devices.join(', ')}]` : ''}`);
+    return 0;
+  }
+  const parallel = Number(values.parallel);
+  if (positionals.length !== 1 || !Number.isInteger(parallel) || parallel < 1 || parallel > 16) {
+    console.error(USAGE);
+    return 2;
+  }
+  const targets = expandTargets(select(scenarios, positionals[0]!), values.device);
+  const reportDir = resolve(values.out, reportFolderName());
+  console.log(`${targets.length} run(s), ${parallel} at a time → ${reportDir}`);
+
+  const browser = await launchBrowser({ headful: values.headful });
+  const started = performance.now();
+  try {
+    const results = await runAll(targets, {
+      browser,
+      reportDir,
+      parallel,
+      onStep: (run, step) => console.log(`[${run}] ${step.passed ? '✔' : '✘'} ${step.name} (${step.ms} ms)${step.error ? ` — ${step.error}` : ''}`),
+    });
+    const wallMs = Math.round(performance.now() - started);
+    await writeReport(reportDir, results, wallMs);
+    for (const run of results) console.log(`${run.passed ? 'PASS' : 'FAIL'} ${run.id} (${run.ms} ms)${run.error ? ` — ${run.error}` : ''}`);
+    const failed = results.filter((r) => !r.passed).length;
+    console.log(`${results.length - failed}/${results.length} passed in ${(wallMs / 1000).toFixed(1)} s; report: ${join(reportDir, 'index.html')}`);
+    return failed ? 1 : 0;
+  } finally {
+    await browser.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`scenario: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(2);
+  },
+);

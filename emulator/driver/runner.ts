@@ -1,0 +1,194 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser, Page } from 'puppeteer-core';
+import { logAround, startIsolatedGateway, type IsolatedGateway } from './gateway-process.ts';
+import { PortalPage } from './portal.ts';
+import type { Mail, Scenario, ScenarioContext } from './scenario.ts';
+
+export interface Shot {
+  label: string;
+  /** Relative to the report folder. */
+  file: string;
+}
+
+export interface StepResult {
+  name: string;
+  passed: boolean;
+  ms: number;
+  error?: string;
+  shots: Shot[];
+}
+
+export interface RunResult {
+  /** `name`, or `name@device` when the scenario runs per device. */
+  id: string;
+  scenario: string;
+  description: string;
+  device?: string;
+  passed: boolean;
+  ms: number;
+  steps: StepResult[];
+  notes: string[];
+  error?: string;
+  /** Failure artefacts (screenshots, page HTML, gateway log), relative to the report folder. */
+  artefacts: string[];
+}
+
+export interface RunTarget {
+  scenario: Scenario;
+  device?: string;
+}
+
+export interface RunOptions {
+  browser: Browser;
+  /** The report folder; each run writes into `<reportDir>/<id>/`. */
+  reportDir: string;
+  /** Called as each step ends: the CLI's progress line. */
+  onStep?: (run: string, step: StepResult) => void;
+}
+
+const GATEWAY_LOG_BEFORE_MS = 5_000;
+const PC_VIEWPORT = { width: 1024, height: 768 };
+
+/** One run per device the scenario lists (or the one picked), else a single run. */
+export function expandTargets(scenarios: Scenario[], device?: string): RunTarget[] {
+  return scenarios.flatMap((scenario) => {
+    if (device) return [{ scenario, device }];
+    if (scenario.devices?.length) return scenario.devices.map((id) => ({ scenario, device: id }));
+    return [{ scenario }];
+  });
+}
+
+export const runId = (target: RunTarget) => (target.device ? `${target.scenario.name}@${target.device}` : target.scenario.name);
+
+/** Runs one scenario against a gateway of its own, in a browser context of its own. */
+export async function runScenario(target: RunTarget, options: RunOptions): Promise<RunResult> {
+  const id = runId(target);
+  const folder = id.replace(/[^A-Za-z0-9@._-]/g, '_');
+  await mkdir(join(options.reportDir, folder), { recursive: true });
+  const result: RunResult = {
+    id,
+    scenario: target.scenario.name,
+    description: target.scenario.description,
+    ...(target.device ? { device: target.device } : {}),
+    passed: false,
+    ms: 0,
+    steps: [],
+    notes: [],
+    artefacts: [],
+  };
+  const started = performance.now();
+  let gateway: IsolatedGateway | undefined;
+  const context = await options.browser.createBrowserContext();
+  const tabs: { label: string; page: Page }[] = [];
+  let stepStartedAt = Date.now();
+
+  const shoot = async (prefix: string): Promise<Shot[]> => {
+    const shots: Shot[] = [];
+    for (const tab of tabs) {
+      const file = join(folder, `${prefix}-${tab.label}.png`);
+      // A tab that crashed or closed cannot be pictured; the step's own error says why.
+      const ok = await tab.page.screenshot({ path: join(options.reportDir, file) }).then(() => true, () => false);
+      if (ok) shots.push({ label: tab.label, file });
+    }
+    return shots;
+  };
+
+  const saveFailureArtefacts = async (error: unknown, shots: Shot[]) => {
+    result.artefacts.push(...shots.map((shot) => shot.file));
+    for (const tab of tabs) {
+      const file = join(folder, `failure-${tab.label}.html`);
+      const html = await tab.page.content().catch((reason: unknown) => `<!-- page unavailable: ${String(reason)} -->`);
+      await writeFile(join(options.reportDir, file), html);
+      result.artefacts.push(file);
+    }
+    if (gateway) {
+      const file = join(folder, 'failure-gateway.log');
+      const now = Date.now();
+      const around = logAround(gateway.log, stepStartedAt - GATEWAY_LOG_BEFORE_MS, now);
+      await writeFile(join(options.reportDir, file), `# gateway log from ${GATEWAY_LOG_BEFORE_MS / 1000} s before the failing step to the failure\n# ${message(error)}\n${around}\n`);
+      result.artefacts.push(file);
+    }
+  };
+
+  const openTab = async (label: string): Promise<Page> => {
+    if (!/^[a-z0-9-]+$/.test(label) || tabs.some((tab) => tab.label === label)) throw new Error(`tab label "${label}" must be unique, lower-case letters, digits and dashes`);
+    const page = await context.newPage();
+    tabs.push({ label, page });
+    return page;
+  };
+
+  try {
+    gateway = await startIsolatedGateway();
+    const baseUrl = gateway.url;
+    const pcPage = await openTab('pc');
+    await pcPage.setViewport(PC_VIEWPORT);
+    const ctx: ScenarioContext = {
+      baseUrl,
+      device: target.device,
+      browser: options.browser,
+      pc: new PortalPage(pcPage, baseUrl),
+      openTab,
+      mailbox: async (address) => {
+        const response = await fetch(`${baseUrl}/emulator/api/mailbox/${encodeURIComponent(address)}`);
+        if (!response.ok) throw new Error(`mailbox ${address}: HTTP ${response.status}`);
+        return (await response.json()) as Mail[];
+      },
+      log: (note) => result.notes.push(note),
+      step: async (name, action) => {
+        const index = String(result.steps.length + 1).padStart(2, '0');
+        stepStartedAt = Date.now();
+        const stepStarted = performance.now();
+        try {
+          const value = await action();
+          const step: StepResult = { name, passed: true, ms: Math.round(performance.now() - stepStarted), shots: await shoot(index) };
+          result.steps.push(step);
+          options.onStep?.(id, step);
+          return value;
+        } catch (error) {
+          const shots = await shoot(`${index}-failure`);
+          const step: StepResult = { name, passed: false, ms: Math.round(performance.now() - stepStarted), error: message(error), shots };
+          result.steps.push(step);
+          options.onStep?.(id, step);
+          await saveFailureArtefacts(error, shots);
+          throw new StepFailed(name, error);
+        }
+      },
+    };
+    await target.scenario.run(ctx);
+    if (result.steps.length === 0) throw new Error('the scenario ran no step: wrap its actions in ctx.step(name, fn)');
+    result.passed = true;
+  } catch (error) {
+    result.error = message(error);
+    if (!(error instanceof StepFailed)) await saveFailureArtefacts(error, await shoot('failure'));
+  } finally {
+    result.ms = Math.round(performance.now() - started);
+    await context.close().catch(() => undefined);
+    await gateway?.stop();
+  }
+  return result;
+}
+
+/** Runs the targets with at most `parallel` at a time; results in the targets' order. */
+export async function runAll(targets: RunTarget[], options: RunOptions & { parallel: number }): Promise<RunResult[]> {
+  const results: RunResult[] = new Array(targets.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < targets.length) {
+      const index = next++;
+      results[index] = await runScenario(targets[index]!, options);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.parallel, targets.length)) }, worker));
+  return results;
+}
+
+class StepFailed extends Error {
+  constructor(step: string, cause: unknown) {
+    super(`step "${step}" failed: ${message(cause)}`);
+  }
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,58 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { RunResult } from '../emulator/driver/runner.ts';
+import { tempDir } from './helpers/temp-dir.ts';
+
+/** `npm run scenario` as a real process, against the fixture scenarios. */
+async function cli(args: string[]): Promise<{ code: number | null; output: string; reportDir: string }> {
+  const out = await tempDir();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'emulator/driver/cli.ts', ...args, '--dir', 'test/fixtures/scenarios', '--out', out], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const [code] = (await once(child, 'exit')) as [number | null];
+  const [folder] = existsSync(out) ? await readdir(out) : [];
+  return { code, output, reportDir: folder ? join(out, folder) : '' };
+}
+
+async function results(reportDir: string): Promise<RunResult[]> {
+  return (JSON.parse(await readFile(join(reportDir, 'results.json'), 'utf8')) as { runs: RunResult[] }).runs;
+}
+
+describe('scenario CLI', () => {
+  it('runs a passing scenario: exit 0, a progress line and a screenshot per step, html + json + junit report', async () => {
+    const { code, output, reportDir } = await cli(['fixture-pass']);
+    expect(code, output).toBe(0);
+    expect(output).toContain('[fixture-pass] ✔ health check answers ok');
+    const [run] = await results(reportDir);
+    expect(run!.passed).toBe(true);
+    expect(run!.steps.map((s) => s.shots.map((shot) => shot.label))).toEqual([['pc'], ['pc', 'second']]);
+    for (const shot of run!.steps.flatMap((s) => s.shots)) expect(existsSync(join(reportDir, shot.file)), shot.file).toBe(true);
+    const html = await readFile(join(reportDir, 'index.html'), 'utf8');
+    expect(html).toContain('<img src="fixture-pass/02-second.png"');
+    expect(await readFile(join(reportDir, 'junit.xml'), 'utf8')).toMatch(/<testsuite [^>]*tests="1" failures="0"/);
+  }, 60_000);
+
+  it('a broken scenario exits non-zero and leaves its screenshot, page HTML and the gateway log around the failure', async () => {
+    const { code, output, reportDir } = await cli(['fixture-broken']);
+    expect(code, output).toBe(1);
+    const [run] = await results(reportDir);
+    expect(run!.passed).toBe(false);
+    expect(run!.steps.map((s) => s.passed)).toEqual([true, false]);
+    expect(run!.error).toMatch(/expected screen BLI001/);
+    expect(run!.artefacts.sort()).toEqual(['fixture-broken/02-failure-pc.png', 'fixture-broken/failure-gateway.log', 'fixture-broken/failure-pc.html']);
+    expect(await readFile(join(reportDir, 'fixture-broken/failure-pc.html'), 'utf8')).toContain('"status":"ok"');
+    expect(await readFile(join(reportDir, 'fixture-broken/failure-gateway.log'), 'utf8')).toMatch(/GET \/healthz 200 \d+ms/);
+    expect(await readFile(join(reportDir, 'junit.xml'), 'utf8')).toMatch(/failures="1"[\s\S]*<failure message="step/);
+  }, 60_000);
+
+  it('refuses an unknown scenario name with the list of known ones', async () => {
+    const { code, output } = await cli(['no-such-thing']);
+    expect(code).toBe(2);
+    expect(output).toMatch(/no scenario named "no-such-thing"; known: .*fixture-pass/);
+  }, 30_000);
+});
