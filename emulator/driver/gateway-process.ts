@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export interface LogLine {
   /** When the runner received the line (ms since epoch). */
@@ -15,34 +16,61 @@ export interface IsolatedGateway {
   url: string;
   dataDir: string;
   log: LogLine[];
+  /** Restarts on the same port and data with the clock `offsetMs` ahead (sessions end, data stays). */
+  restart(offsetMs: number): Promise<void>;
   stop(): Promise<void>;
 }
 
 const START_TIMEOUT_MS = 20_000;
+const CLOCK_SHIFT = fileURLToPath(new URL('./clock-shift.ts', import.meta.url));
 
-export async function startIsolatedGateway(env: Record<string, string> = {}): Promise<IsolatedGateway> {
+export async function startIsolatedGateway(): Promise<IsolatedGateway> {
   const dataDir = await mkdtemp(join(tmpdir(), 'ketai-scenario-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'gateway/main.ts'], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ACCESS_LOG: '1', ...env },
+  const log: LogLine[] = [];
+  let running: { child: ChildProcess; url: string };
+  try {
+    running = await launch({ DATA_DIR: dataDir, PORT: '0' }, log);
+  } catch (error) {
+    await rm(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+  const port = new URL(running.url).port;
+  return {
+    url: running.url,
+    dataDir,
+    log,
+    async restart(offsetMs) {
+      await stop(running.child);
+      running = await launch({ DATA_DIR: dataDir, PORT: port, SCENARIO_CLOCK_OFFSET_MS: String(offsetMs) }, log);
+    },
+    async stop() {
+      await stop(running.child);
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function launch(env: Record<string, string>, log: LogLine[]): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', '--import', CLOCK_SHIFT, 'gateway/main.ts'], {
+    env: { ...process.env, HOST: '127.0.0.1', ACCESS_LOG: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const log: LogLine[] = [];
   const collect = (chunk: Buffer) => {
     for (const line of chunk.toString().split('\n')) if (line.trim()) log.push({ at: Date.now(), line });
   };
   child.stdout!.on('data', collect);
   child.stderr!.on('data', collect);
+  const from = log.length;
   try {
-    const url = await listeningUrl(child, log);
-    return { url, dataDir, log, stop: () => stop(child, dataDir) };
+    return { child, url: await listeningUrl(child, () => log.slice(from)) };
   } catch (error) {
-    await stop(child, dataDir);
+    await stop(child);
     throw error;
   }
 }
 
-function listeningUrl(child: ChildProcess, log: LogLine[]): Promise<string> {
-  const output = () => log.map((entry) => entry.line).join('\n');
+function listeningUrl(child: ChildProcess, lines: () => LogLine[]): Promise<string> {
+  const output = () => lines().map((entry) => entry.line).join('\n');
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the gateway printed no URL within ${START_TIMEOUT_MS / 1000} s:\n${output()}`)), START_TIMEOUT_MS);
     const onData = () => {
@@ -61,13 +89,12 @@ function listeningUrl(child: ChildProcess, log: LogLine[]): Promise<string> {
   });
 }
 
-async function stop(child: ChildProcess, dataDir: string): Promise<void> {
-  if (child.exitCode === null && child.signalCode === null) {
-    const exited = once(child, 'exit');
-    child.kill('SIGTERM');
-    await exited;
-  }
-  await rm(dataDir, { recursive: true, force: true });
+/** SIGTERM: the gateway flushes pending writes before it exits. */
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = once(child, 'exit');
+  child.kill('SIGTERM');
+  await exited;
 }
 
 /** The log lines from `from` to `to`, with their offset in seconds from `to`. */

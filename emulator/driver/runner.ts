@@ -82,6 +82,7 @@ export async function runScenario(target: RunTarget, options: RunOptions): Promi
   const context = await options.browser.createBrowserContext();
   const tabs: { label: string; page: Page }[] = [];
   let stepStartedAt = Date.now();
+  let clockOffsetMs = 0;
 
   const shoot = async (prefix: string): Promise<Shot[]> => {
     const shots: Shot[] = [];
@@ -135,6 +136,13 @@ export async function runScenario(target: RunTarget, options: RunOptions): Promi
         return (await response.json()) as Mail[];
       },
       log: (note) => result.notes.push(note),
+      now: () => Date.now() + clockOffsetMs,
+      advanceClock: async (ms) => {
+        if (!(ms > 0)) throw new Error(`advanceClock needs a positive number of milliseconds, got ${ms}`);
+        clockOffsetMs += ms;
+        await gateway!.restart(clockOffsetMs);
+        result.notes.push(`gateway clock moved ${Math.round(clockOffsetMs / 60_000)} min ahead`);
+      },
       step: async (name, action) => {
         const index = String(result.steps.length + 1).padStart(2, '0');
         stepStartedAt = Date.now();

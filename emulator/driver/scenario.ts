@@ -24,6 +24,13 @@ export interface ScenarioContext {
   openTab(label: string): Promise<Page>;
   /** The dev mailbox of `address`, newest last. */
   mailbox(address: string): Promise<Mail[]>;
+  /** The gateway's time (ms): real time plus what `advanceClock` added. */
+  now(): number;
+  /**
+   * Moves the gateway's clock forward (e.g. to the next day in Japan): the gateway restarts on the
+   * same URL and data, so PC sessions end; log in again afterwards.
+   */
+  advanceClock(ms: number): Promise<void>;
   /** A note in the report and the progress output. */
   log(message: string): void;
 }

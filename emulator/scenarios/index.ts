@@ -1,4 +1,10 @@
 import type { Scenario } from '../driver/scenario.ts';
+import expiredLink from './expired-link.ts';
+import lockout from './lockout.ts';
+import loginOtp from './login-otp.ts';
+import releaseAndReissue from './release-and-reissue.ts';
+import replayRejected from './replay-rejected.ts';
+import transferNewPayee from './transfer-new-payee.ts';
 
 /** The built-in scenarios, in the order `all` runs them. */
-export const BUILT_IN: Scenario[] = [];
+export const BUILT_IN: Scenario[] = [loginOtp, transferNewPayee, replayRejected, lockout, releaseAndReissue, expiredLink];
