@@ -8,9 +8,11 @@ import { report } from './machine.ts';
 /** Wall time of one `npm run scenario` invocation, as a tester sees it (browser start included). */
 async function wallTime(args: string[], out: string): Promise<number> {
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'emulator/driver/cli.ts', ...args, '--out', out], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'emulator/driver/cli.ts', ...args, '--out', out], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const [code] = (await once(child, 'exit')) as [number | null];
-  if (code !== 0) throw new Error(`npm run scenario -- ${args.join(' ')} exited with ${code}`);
+  if (code !== 0) throw new Error(`npm run scenario -- ${args.join(' ')} exited with ${code}:\n${output}`);
   return performance.now() - started;
 }
 
