@@ -43,11 +43,14 @@ export interface RunOptions {
   browser: Browser;
   /** The report folder; each run writes into `<reportDir>/<id>/`. */
   reportDir: string;
+  /** A run still going after this long fails (default 3 minutes): a hung page cannot stall the suite. */
+  timeoutMs?: number;
   /** Called as each step ends: the CLI's progress line. */
   onStep?: (run: string, step: StepResult) => void;
 }
 
 const GATEWAY_LOG_BEFORE_MS = 5_000;
+const RUN_TIMEOUT_MS = 180_000;
 const PC_VIEWPORT = { width: 1024, height: 768 };
 
 /** One run per device the scenario lists (or the one picked), else a single run. */
@@ -163,7 +166,7 @@ export async function runScenario(target: RunTarget, options: RunOptions): Promi
         }
       },
     };
-    await target.scenario.run(ctx);
+    await withTimeout(target.scenario.run(ctx), options.timeoutMs ?? RUN_TIMEOUT_MS);
     if (result.steps.length === 0) throw new Error('the scenario ran no step: wrap its actions in ctx.step(name, fn)');
     result.passed = true;
   } catch (error) {
@@ -189,6 +192,19 @@ export async function runAll(targets: RunTarget[], options: RunOptions & { paral
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(options.parallel, targets.length)) }, worker));
   return results;
+}
+
+/** Rejects after `ms`; closing the browser context in `finally` then ends the abandoned run's calls. */
+async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`the run took longer than ${ms / 1000} s`)), ms);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 class StepFailed extends Error {
