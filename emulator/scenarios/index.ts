@@ -1,4 +1,5 @@
 import type { Scenario } from '../driver/scenario.ts';
+import enroll from './enroll.ts';
 import expiredLink from './expired-link.ts';
 import lockout from './lockout.ts';
 import loginOtp from './login-otp.ts';
@@ -7,4 +8,4 @@ import replayRejected from './replay-rejected.ts';
 import transferNewPayee from './transfer-new-payee.ts';
 
 /** The built-in scenarios, in the order `all` runs them. */
-export const BUILT_IN: Scenario[] = [loginOtp, transferNewPayee, replayRejected, lockout, releaseAndReissue, expiredLink];
+export const BUILT_IN: Scenario[] = [enroll, loginOtp, transferNewPayee, replayRejected, lockout, releaseAndReissue, expiredLink];
