@@ -6,4 +6,4 @@ console.log(`ketai-token benchmarks on ${describeMachine()}\n`);
 console.log('OTP engine');
 await benchOtp();
 console.log('\nScenario runner (wall time, Chromium and gateways included)');
-await benchScenarios('login-otp');
+await benchScenarios('enroll');
