@@ -35,7 +35,7 @@ describe('scenario CLI', () => {
     const html = await readFile(join(reportDir, 'index.html'), 'utf8');
     expect(html).toContain('<img src="fixture-pass/02-second.png"');
     expect(await readFile(join(reportDir, 'junit.xml'), 'utf8')).toMatch(/<testsuite [^>]*tests="1" failures="0"/);
-  }, 60_000);
+  }, 150_000);
 
   it('a broken scenario exits non-zero and leaves its screenshot, page HTML and the gateway log around the failure', async () => {
     const { code, output, reportDir } = await cli(['fixture-broken']);
@@ -48,11 +48,11 @@ describe('scenario CLI', () => {
     expect(await readFile(join(reportDir, 'fixture-broken/failure-pc.html'), 'utf8')).toContain('"status":"ok"');
     expect(await readFile(join(reportDir, 'fixture-broken/failure-gateway.log'), 'utf8')).toMatch(/GET \/healthz 200 \d+ms/);
     expect(await readFile(join(reportDir, 'junit.xml'), 'utf8')).toMatch(/failures="1"[\s\S]*<failure message="step/);
-  }, 60_000);
+  }, 150_000);
 
   it('refuses an unknown scenario name with the list of known ones', async () => {
     const { code, output } = await cli(['no-such-thing']);
     expect(code).toBe(2);
     expect(output).toMatch(/no scenario named "no-such-thing"; known: .*fixture-pass/);
-  }, 30_000);
+  }, 150_000);
 });

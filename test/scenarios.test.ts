@@ -16,7 +16,10 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Every built-in scenario, two at a time, each against its own gateway: as `npm run scenario -- all --parallel 2`. */
+/**
+ * Every built-in scenario, each against its own gateway, as `npm run scenario -- all`. One at a time:
+ * the other browser tests run beside this file, and two cores are all there is.
+ */
 describe('built-in scenarios', () => {
   let results: RunResult[] = [];
   let reportDir = '';
@@ -24,8 +27,8 @@ describe('built-in scenarios', () => {
   beforeAll(async () => {
     // Kept for the whole describe (tempDir() would be emptied after the first test).
     reportDir = await mkdtemp(join(tmpdir(), 'ketai-scenarios-'));
-    results = await runAll(expandTargets(BUILT_IN), { browser, reportDir, parallel: 2 });
-  }, 240_000);
+    results = await runAll(expandTargets(BUILT_IN), { browser, reportDir, parallel: 1 });
+  }, 420_000);
   afterAll(() => rm(reportDir, { recursive: true, force: true }));
 
   it.each(BUILT_IN.map((scenario) => scenario.name))('%s passes with a screenshot after every step', (name) => {

@@ -1,6 +1,7 @@
 import type { Page } from 'puppeteer-core';
 
-const TIMEOUT_MS = 10_000;
+/** Generous: scenario runs share two cores with Chromium and other tests. */
+const TIMEOUT_MS = 15_000;
 
 export interface TransferInput {
   bank: string;
