@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../emulator/driver/browser.ts';
 import { expandTargets, runAll, type RunResult } from '../emulator/driver/runner.ts';
 import { join } from 'node:path';
+import { catalog } from '../emulator/driver/catalog.ts';
 import { BUILT_IN } from '../emulator/scenarios/index.ts';
 
 let browser: Browser;
@@ -20,18 +21,18 @@ afterAll(async () => {
  * Every built-in scenario, each against its own gateway, as `npm run scenario -- all`. One at a time:
  * the other browser tests run beside this file, and two cores are all there is.
  */
-describe('built-in scenarios', () => {
+describe('built-in scenarios and the README example', () => {
   let results: RunResult[] = [];
   let reportDir = '';
 
   beforeAll(async () => {
     // Kept for the whole describe (tempDir() would be emptied after the first test).
     reportDir = await mkdtemp(join(tmpdir(), 'ketai-scenarios-'));
-    results = await runAll(expandTargets(BUILT_IN), { browser, reportDir, parallel: 1 });
+    results = await runAll(expandTargets(await catalog('scenarios')), { browser, reportDir, parallel: 1 });
   }, 420_000);
   afterAll(() => rm(reportDir, { recursive: true, force: true }));
 
-  it.each(BUILT_IN.map((scenario) => scenario.name))('%s passes with a screenshot after every step', (name) => {
+  it.each([...BUILT_IN.map((scenario) => scenario.name), 'balance-after-transfer'])('%s passes with a screenshot after every step', (name) => {
     const runs = results.filter((run) => run.scenario === name);
     expect(runs.length).toBeGreaterThan(0);
     for (const run of runs) {
