@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
+import { handsetRoutes } from './carrier/routes.ts';
 import { mailboxRoutes } from './mail/routes.ts';
 import { provisioningRoutes } from './provisioning/routes.ts';
 import { portalRoutes } from './portal/routes.tsx';
@@ -14,6 +15,7 @@ export function createApp(services: Services): Hono {
   app.use(secureHeaders());
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.route('/m/app', provisioningRoutes(services.issuance));
+  app.route('/', handsetRoutes());
   app.route('/', mailboxRoutes(services.outbox));
   app.route('/', portalRoutes(services));
   return app;

@@ -1,0 +1,43 @@
+import { Hono } from 'hono';
+import { encodeShiftJis } from '../markup/shift-jis.ts';
+import { checkTicket, type TicketLookup } from '../mobile/ticket.ts';
+import type { PackageCatalog } from './catalog.ts';
+import { jad, jam } from './descriptor.ts';
+import { appFileUrl, type AppCarrier } from './paths.ts';
+
+const FILES: Record<string, { carriers: AppCarrier[] }> = {
+  'ketai-token.jam': { carriers: ['docomo'] },
+  'ketai-token.jad': { carriers: ['au', 'softbank'] },
+  'ketai-token.jar': { carriers: ['docomo', 'au', 'softbank'] },
+};
+
+/** Descriptors and packages under `/m/app/<ticket>/<carrier>/…`; mounted at `/m`. Refused unless the ticket is valid. */
+export function appRoutes(deps: { lookupTicket: TicketLookup; packages: PackageCatalog }): Hono {
+  const app = new Hono();
+  app.get('/app/:ticket/:carrier/:file', async (c) => {
+    const { ticket, carrier, file } = c.req.param();
+    const allowed = FILES[file]?.carriers.find((name) => name === carrier);
+    if (!allowed) return c.text('ファイルが見つかりません。', 404);
+    const state = checkTicket(deps.lookupTicket, ticket);
+    if (state.status !== 'valid') {
+      return c.text(state.status === 'unknown' ? 'URLが正しくありません。' : 'このURLは有効期限切れか使用済みです。', state.status === 'unknown' ? 404 : 410);
+    }
+    const item = await deps.packages.get(state.tenantId, allowed);
+    c.header('Cache-Control', 'no-store');
+    const origin = new URL(c.req.url).origin;
+    const jarUrl = `${origin}${appFileUrl(ticket, allowed, 'jar')}`;
+    if (file.endsWith('.jar')) {
+      return c.body(item.bytes.slice().buffer, 200, { 'Content-Type': 'application/java-archive', 'Content-Length': String(item.bytes.length) });
+    }
+    if (file.endsWith('.jam')) {
+      const body = encodeShiftJis(jam(item, jarUrl));
+      return c.body(body.slice().buffer, 200, { 'Content-Type': 'application/x-jam', 'Content-Length': String(body.length) });
+    }
+    const body = new TextEncoder().encode(jad(item, jarUrl, allowed as Exclude<AppCarrier, 'docomo'>));
+    return c.body(body.slice().buffer, 200, {
+      'Content-Type': 'text/vnd.sun.j2me.app-descriptor; charset=UTF-8',
+      'Content-Length': String(body.length),
+    });
+  });
+  return app;
+}
