@@ -4,7 +4,7 @@ import { subscriberId, type HeaderMap, type Handset } from './handset.ts';
 const KB = 1024;
 /** Handsets that send no cache field have the oldest i-mode limit. */
 const DEFAULT_CACHE_KB = 5;
-const MOVA = /^DoCoMo\/1\.0\/(?:MST_v_)?([^/\s(]+)((?:\/[^/\s(]*)*)/;
+const MOVA = /^DoCoMo\/1\.\d\/(?:MST_v_)?([^/\s(]+)((?:\/[^/\s(]*)*)/;
 const FOMA = /^DoCoMo\/2\.0 (?:MST_v_)?([^\s(]+)(?:\(([^)]*)\))?/;
 const displays: Record<string, number[]> = data.displays;
 

@@ -1,7 +1,7 @@
 import { parseScreen, subscriberId, type HeaderMap, type Handset } from './handset.ts';
 
 const KB = 1024;
-const JPHONE = /^(?:J-PHONE|J-EMULATOR)\/(\d+)\.\d+\/([^/\s]+)/;
+const JPHONE = /^(?:J-PHONE|J-EMULATOR)\/(\d+)\.\d+\/([^/\s]+)/i;
 const THREE_G = /^(?:Vodafone|SoftBank|Vemulator|Semulator)\/\d+\.\d+\/([^/\s]+)/;
 const MOTOROLA = /^MOT(?:EMULATOR)?-([^/\s]+)/;
 
