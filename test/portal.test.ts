@@ -477,3 +477,15 @@ describe('bad input never gets a 500', () => {
 });
 
 export type { TestClock };
+
+describe('文字サイズ redirect', () => {
+  it('never redirects off the site, whatever the Referer', async () => {
+    const { services } = await setUp();
+    const app = createApp(services);
+    for (const referer of ['::::', 'javascript:alert(1)', '//evil.example/x', 'http://evil.example/ib/otp']) {
+      const response = await app.request('http://bank.test/ib/font/s', { headers: { referer } });
+      expect(response.status, referer).toBe(302);
+      expect(response.headers.get('location'), referer).toBe('/');
+    }
+  });
+});

@@ -15,6 +15,13 @@ import { PORTAL_CSS } from './style.ts';
 /** Paths a visitor may use before logging in. */
 const PUBLIC = new Set(['/', '/ib/login', '/ib/login/otp', '/ib/logout', '/ib/help']);
 
+/** The path of `referer` when it is a page of this site, else `/`: never a redirect elsewhere. */
+function sameSitePath(referer: string | undefined, current: string): string {
+  if (!referer || !URL.canParse(referer)) return '/';
+  const back = new URL(referer);
+  return back.host === new URL(current).host ? back.pathname : '/';
+}
+
 /** The personal internet banking portal (seed 000): `/` and `/ib/…`. */
 export function portalRoutes(services: Services): Hono<PortalEnv> {
   const store = new SessionStore(services.now);
@@ -24,9 +31,7 @@ export function portalRoutes(services: Services): Hono<PortalEnv> {
   app.get('/ib/font/:size', async (c) => {
     const size = c.req.param('size');
     if (size === 's' || size === 'm' || size === 'l') setFontSize(c, size);
-    const back = c.req.header('referer');
-    const path = back && new URL(back, c.req.url).host === new URL(c.req.url).host ? new URL(back).pathname : '/';
-    return c.redirect(path);
+    return c.redirect(sameSitePath(c.req.header('referer'), c.req.url));
   });
 
   const guarded = new Hono<PortalEnv>();

@@ -5,6 +5,10 @@ import type { TransferDraft } from '../banking/transfers.ts';
 /** The seed: "5分以上経過している場合には、再度ログイン". */
 export const IDLE_MS = 5 * 60_000;
 
+const SWEEP_AT = 1_000;
+/** Memory bound: a session is small, but anonymous visitors each get one. */
+export const MAX_SESSIONS = 50_000;
+
 export interface Session {
   id: string;
   /** Sent back in every form as `_csrf`. */
@@ -31,7 +35,10 @@ const token = () => randomBytes(24).toString('base64url');
 export class SessionStore {
   readonly #sessions = new Map<string, Session>();
 
-  constructor(private readonly now: () => number) {}
+  constructor(
+    private readonly now: () => number,
+    private readonly maxSessions = MAX_SESSIONS,
+  ) {}
 
   create(flash?: string): Session {
     this.#sweep();
@@ -53,6 +60,9 @@ export class SessionStore {
       return session.customerId ? 'expired' : 'idle';
     }
     session.lastSeen = now;
+    // Re-inserted so that the map stays in least-recently-used order for the sweep.
+    this.#sessions.delete(session.id);
+    this.#sessions.set(session.id, session);
     return session;
   }
 
@@ -68,9 +78,14 @@ export class SessionStore {
     this.#sessions.delete(session.id);
   }
 
+  /** Drops idle sessions; past the cap, the least recently used go first (a flood of cookie-less visits). */
   #sweep(): void {
-    if (this.#sessions.size < 1000) return;
+    if (this.#sessions.size < Math.min(SWEEP_AT, this.maxSessions)) return;
     const now = this.now();
     for (const [id, session] of this.#sessions) if (now - session.lastSeen > IDLE_MS) this.#sessions.delete(id);
+    for (const id of this.#sessions.keys()) {
+      if (this.#sessions.size < this.maxSessions) break;
+      this.#sessions.delete(id);
+    }
   }
 }
