@@ -23,7 +23,19 @@ export function downloadPage(options: { handset: Handset; ticket: string; state:
   };
   const expiry: Block = { kind: 'text', text: `このURLの有効期限：${japanTime(state.expiresAt)}` };
   const title = `${state.bankName} アプリダウンロード`;
-  if (handset.carrier === 'pc' || handset.carrier === 'unknown') {
+  if (handset.carrier === 'unknown') {
+    // Could be a handset we do not know: keep within the smallest budget, no QR code.
+    return {
+      title,
+      blocks: [
+        ...intro,
+        { kind: 'text', text: 'お使いの端末を判別できませんでした。iアプリ・EZアプリ・S!アプリ対応の携帯電話、またはスマートフォンでこのURLを開いてください。' },
+        { kind: 'text', text: pageUrl },
+        expiry,
+      ],
+    };
+  }
+  if (handset.carrier === 'pc') {
     return {
       title,
       blocks: [
