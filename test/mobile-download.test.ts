@@ -161,6 +161,14 @@ describe('app delivery', () => {
     expect(await (await app.request(`http://gw.example/m/app/${VALID}/au/ketai-token.jad`)).text()).toContain(`MIDlet-Jar-Size: ${BUNDLE.length}`);
   });
 
+  it('puts PUBLIC_URL into PackageURL and the QR link when configured', async () => {
+    const app = mobileApp(await tempDir(), 'https://bank.example');
+    const jam = decodeShiftJis(new Uint8Array(await (await app.request(`http://internal:8787/m/app/${VALID}/docomo/ketai-token.jam`)).arrayBuffer()));
+    expect(jam).toContain(`PackageURL = https://bank.example/m/app/${VALID}/docomo/ketai-token.jar\r\n`);
+    const pc = await (await app.request(`http://internal:8787/m/dl/${VALID}`, { headers: { 'user-agent': UA.pc } })).text();
+    expect(pc).toContain(`https://bank.example/m/dl/${VALID}`);
+  });
+
   it('rejects a malformed packages.json at start-up with a clear message', async () => {
     const dataDir = await tempDir();
     await writeFile(join(dataDir, 'packages.json'), JSON.stringify({ '*': { nokia: 'x.jar' } }));

@@ -7,3 +7,8 @@ export const APP_CARRIERS: readonly AppCarrier[] = ['docomo', 'au', 'softbank'];
 export function appFileUrl(ticket: string, carrier: AppCarrier, file: AppFile): string {
   return `/m/app/${ticket}/${carrier}/ketai-token.${file}`;
 }
+
+/** Origin for absolute links (PackageURL, the QR code): PUBLIC_URL when configured, else the request's own. */
+export function publicOrigin(requestUrl: string, publicUrl: string | undefined): string {
+  return publicUrl ?? new URL(requestUrl).origin;
+}

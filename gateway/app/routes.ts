@@ -3,7 +3,7 @@ import { encodeShiftJis } from '../markup/shift-jis.ts';
 import { checkTicket, type TicketLookup } from '../mobile/ticket.ts';
 import type { PackageCatalog } from './catalog.ts';
 import { jad, jam } from './descriptor.ts';
-import { appFileUrl, type AppCarrier } from './paths.ts';
+import { appFileUrl, publicOrigin, type AppCarrier } from './paths.ts';
 
 const FILES: Record<string, { carriers: AppCarrier[] }> = {
   'ketai-token.jam': { carriers: ['docomo'] },
@@ -12,7 +12,7 @@ const FILES: Record<string, { carriers: AppCarrier[] }> = {
 };
 
 /** Descriptors and packages under `/m/app/<ticket>/<carrier>/…`; mounted at `/m`. Refused unless the ticket is valid. */
-export function appRoutes(deps: { lookupTicket: TicketLookup; packages: PackageCatalog }): Hono {
+export function appRoutes(deps: { lookupTicket: TicketLookup; packages: PackageCatalog; publicUrl?: string }): Hono {
   const app = new Hono();
   app.get('/app/:ticket/:carrier/:file', async (c) => {
     const { ticket, carrier, file } = c.req.param();
@@ -24,7 +24,7 @@ export function appRoutes(deps: { lookupTicket: TicketLookup; packages: PackageC
     }
     const item = await deps.packages.get(state.tenantId, allowed);
     c.header('Cache-Control', 'no-store');
-    const origin = new URL(c.req.url).origin;
+    const origin = publicOrigin(c.req.url, deps.publicUrl);
     const jarUrl = `${origin}${appFileUrl(ticket, allowed, 'jar')}`;
     if (file.endsWith('.jar')) {
       return c.body(item.bytes.slice().buffer, 200, { 'Content-Type': 'application/java-archive', 'Content-Length': String(item.bytes.length) });

@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { detectHandset } from '../carrier/detect.ts';
 import type { Handset } from '../carrier/handset.ts';
+import { publicOrigin } from '../app/paths.ts';
 import { renderPage, type Page } from '../markup/page.ts';
 import { downloadPage, helpPage } from './pages.ts';
 import { checkTicket, type TicketLookup } from './ticket.ts';
@@ -8,13 +9,13 @@ import { checkTicket, type TicketLookup } from './ticket.ts';
 const STATUS = { valid: 200, expired: 410, used: 410, unknown: 404 } as const;
 
 /** Handset pages (`/m/dl/<ticket>`, `/m/help`); mounted at `/m`. Every page goes through the markup layer. */
-export function mobileRoutes(deps: { lookupTicket: TicketLookup }): Hono {
+export function mobileRoutes(deps: { lookupTicket: TicketLookup; publicUrl?: string }): Hono {
   const app = new Hono();
   app.get('/dl/:ticket', (c) => {
     const ticket = c.req.param('ticket');
     const state = checkTicket(deps.lookupTicket, ticket);
     const handset = detectHandset(c.req.header());
-    const pageUrl = `${new URL(c.req.url).origin}/m/dl/${state.status === 'valid' ? ticket : ''}`;
+    const pageUrl = `${publicOrigin(c.req.url, deps.publicUrl)}/m/dl/${state.status === 'valid' ? ticket : ''}`;
     c.header('Cache-Control', 'no-store');
     return send(c, downloadPage({ handset, ticket, state, pageUrl }), handset, STATUS[state.status]);
   });
