@@ -88,7 +88,7 @@ describe('page rendering', () => {
     const html = decodeShiftJis(rendered.body);
     expect(html).toContain('<meta http-equiv="Content-Type" content="text/html; charset=Shift_JIS">');
     expect(html).not.toMatch(/ style=|<table|<svg/);
-    expect(html).toContain('<font color="#cc0000">&#60;注意&#62;</font>');
+    expect(html).toContain('<font color="#cc0000">&lt;注意&gt;</font>');
     expect(html).toContain('<a href="/m/help?sid=abc123#top" accesskey="1">\uE6E2使い方</a>');
     expect(html).toContain('<a href="https://example.jp/" accesskey="0">\uE6EB外部</a>');
     expect(html).toContain('istyle="4" format="*N" mode="numeric"');
