@@ -1,7 +1,9 @@
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { accessLog } from './access-log.ts';
+import { handsetRoutes } from './carrier/routes.ts';
 import { mailboxRoutes } from './mail/routes.ts';
+import { mobileRoutes } from './mobile/routes.ts';
 import { provisioningRoutes } from './provisioning/routes.ts';
 import { portalRoutes } from './portal/routes.tsx';
 import type { Services } from './services.ts';
@@ -16,6 +18,9 @@ export function createApp(services: Services): Hono {
   app.use(secureHeaders());
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.route('/m/app', provisioningRoutes(services.issuance));
+  app.route('/', handsetRoutes());
+  const handsetPages = { lookupTicket: services.issuance.lookupTicket, publicUrl: services.config.publicUrl };
+  app.route('/m', mobileRoutes(handsetPages));
   app.route('/', mailboxRoutes(services.outbox));
   app.route('/', portalRoutes(services));
   return app;

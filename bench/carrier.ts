@@ -1,0 +1,56 @@
+import { Agent, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
+import UAParser from 'ua-parser-js';
+import { detectHandset } from '../gateway/carrier/detect.ts';
+import { table } from '../test/fixtures/user-agents.ts';
+import { VALID, mobileApp } from '../test/helpers/mobile-app.ts';
+import { perSecond, report } from './machine.ts';
+
+const DURATION_MS = 2000;
+const CONNECTIONS = 32;
+const userAgents = table.map(([userAgent]) => userAgent);
+
+function ratio(name: string, value: number): void {
+  console.log(`  ${name.padEnd(58)} ${value.toFixed(3).padStart(12)}`);
+}
+
+/** Detections per second against ua-parser-js on the same list, and download-page renders against /healthz over HTTP. */
+export async function benchCarrier(dataDir: string): Promise<void> {
+  let index = 0;
+  const ours = await perSecond(DURATION_MS, () => detectHandset({ 'user-agent': userAgents[index++ % userAgents.length] }), 1);
+  report(`detectHandset over ${userAgents.length} user agents`, ours, 'ops/s');
+  const theirs = await perSecond(DURATION_MS, () => new UAParser(userAgents[index++ % userAgents.length]).getResult(), 1);
+  report('ua-parser-js getResult on the same list', theirs, 'ops/s');
+  ratio('ratio detectHandset / ua-parser-js', ours / theirs);
+
+  const app = new Hono();
+  app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  app.route('/', mobileApp(dataDir));
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise((resolve) => server.once('listening', resolve));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // node:http with keep-alive: far less client overhead than fetch, so the server's share shows.
+  const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
+  const once = (path: string, userAgent: string) =>
+    new Promise<void>((resolve, reject) => {
+      request(base + path, { agent, headers: { 'user-agent': userAgent } }, (response) => {
+        response.resume();
+        response.on('end', () => (response.statusCode === 200 ? resolve() : reject(new Error(`${path} answered ${response.statusCode}`))));
+      })
+        .on('error', reject)
+        .end();
+    });
+  const hit = (path: string, userAgent: string) => () => Promise.all(Array.from({ length: CONNECTIONS }, () => once(path, userAgent)));
+  try {
+    const health = await perSecond(DURATION_MS, hit('/healthz', 'bench'), CONNECTIONS);
+    report(`GET /healthz (${CONNECTIONS} concurrent)`, health, 'req/s');
+    const page = await perSecond(DURATION_MS, hit(`/m/dl/${VALID}`, 'DoCoMo/1.0/D503i'), CONNECTIONS);
+    report('GET /m/dl/<ticket>, i-mode Shift_JIS page', page, 'req/s');
+    ratio('ratio download page / healthz', page / health);
+  } finally {
+    agent.destroy();
+    await new Promise((resolve) => server.close(resolve));
+  }
+}

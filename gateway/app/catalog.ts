@@ -1,0 +1,85 @@
+import { readFileSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { isAbsolute, join } from 'node:path';
+import { APP_CARRIERS, type AppCarrier } from './paths.ts';
+
+export interface AppPackage {
+  bytes: Uint8Array;
+  lastModified: Date;
+  /** Where the bytes come from: `built-in` or the vendor file's path (for operators, never for handsets). */
+  source: string;
+}
+
+export interface PackageCatalog {
+  get(tenantId: string, carrier: AppCarrier): Promise<AppPackage>;
+}
+
+export class PackageConfigError extends Error {
+  override name = 'PackageConfigError';
+}
+
+type VendorFiles = Record<string, Partial<Record<AppCarrier, string>>>;
+
+/**
+ * The token app's package per tenant and carrier. By default every handset gets the built-in bundle;
+ * `DATA_DIR/packages.json` can map a tenant id (or `*` for all) and carrier to a vendor package file,
+ * e.g. `{ "*": { "docomo": "packages/token-doja.jar" } }` (relative paths are under DATA_DIR).
+ * Descriptors are computed from whichever file is served, so `AppSize` always matches.
+ */
+export function createPackageCatalog(options: { dataDir: string; bundle: () => Promise<Uint8Array> }): PackageCatalog {
+  const vendorFiles = readVendorFiles(options.dataDir);
+  let builtIn: Promise<AppPackage> | undefined;
+  const vendorCache = new Map<string, { mtimeMs: number; item: AppPackage }>();
+
+  async function vendor(path: string): Promise<AppPackage> {
+    const info = await stat(path);
+    const cached = vendorCache.get(path);
+    if (cached && cached.mtimeMs === info.mtimeMs) return cached.item;
+    const item = { bytes: new Uint8Array(await readFile(path)), lastModified: info.mtime, source: path };
+    vendorCache.set(path, { mtimeMs: info.mtimeMs, item });
+    return item;
+  }
+
+  return {
+    get(tenantId, carrier) {
+      const path = vendorFiles[tenantId]?.[carrier] ?? vendorFiles['*']?.[carrier];
+      if (path) return vendor(isAbsolute(path) ? path : join(options.dataDir, path));
+      builtIn ??= options.bundle().then((bytes) => ({ bytes, lastModified: new Date(), source: 'built-in' }));
+      // A failed build is retried on the next request instead of being cached.
+      return builtIn.catch((error: unknown) => {
+        builtIn = undefined;
+        throw error;
+      });
+    },
+  };
+}
+
+function readVendorFiles(dataDir: string): VendorFiles {
+  let text: string;
+  try {
+    text = readFileSync(join(dataDir, 'packages.json'), 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
+    throw error;
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new PackageConfigError(`${join(dataDir, 'packages.json')} is not valid JSON`);
+  }
+  if (!isRecord(parsed)) throw new PackageConfigError('packages.json must map tenant ids to { docomo, au, softbank } file paths');
+  for (const [tenant, files] of Object.entries(parsed)) {
+    if (!isRecord(files)) throw new PackageConfigError(`packages.json: "${tenant}" must be an object`);
+    for (const [carrier, path] of Object.entries(files)) {
+      if (!APP_CARRIERS.includes(carrier as AppCarrier) || typeof path !== 'string' || !path) {
+        throw new PackageConfigError(`packages.json: "${tenant}.${carrier}" must be a carrier (docomo, au, softbank) with a file path`);
+      }
+    }
+  }
+  return parsed as VendorFiles;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,146 @@
+import type { Handset } from '../carrier/handset.ts';
+import type { Block, Page } from '../markup/page.ts';
+import { appFileUrl } from '../app/paths.ts';
+import { qrSvg } from './qr.ts';
+import type { TicketState } from './ticket.ts';
+
+export const HELP_PATH = '/m/help';
+export const WEB_TOKEN_PATH = '/m/app/web';
+const HELP_LINK: Block = { kind: 'link', href: HELP_PATH, label: 'アプリの使い方', key: 9 };
+
+/** The mail's link: what this handset needs to install the token app, or why it cannot. */
+export function downloadPage(options: { handset: Handset; ticket: string; state: TicketState; pageUrl: string }): Page {
+  const { handset, ticket, state, pageUrl } = options;
+  if (state.status !== 'valid') return ticketProblemPage(state.status);
+  const intro: Block[] = [
+    { kind: 'heading', text: state.bankName },
+    { kind: 'text', text: 'ワンタイムパスワードアプリのダウンロード' },
+    { kind: 'rule' },
+  ];
+  const setup: Block = {
+    kind: 'text',
+    text: 'アプリを起動し、メールに記載のサービスID・ユーザIDと、パソコンで設定した利用開始パスワードを入力してください。',
+  };
+  const expiry: Block = { kind: 'text', text: `このURLの有効期限：${japanTime(state.expiresAt)}` };
+  const title = `${state.bankName} アプリダウンロード`;
+  if (handset.carrier === 'unknown') {
+    // Could be a handset we do not know: keep within the smallest budget, no QR code.
+    return {
+      title,
+      blocks: [
+        ...intro,
+        { kind: 'text', text: 'お使いの端末を判別できませんでした。iアプリ・EZアプリ・S!アプリ対応の携帯電話、またはスマートフォンでこのURLを開いてください。' },
+        { kind: 'text', text: pageUrl },
+        expiry,
+      ],
+    };
+  }
+  if (handset.carrier === 'pc') {
+    return {
+      title,
+      blocks: [
+        ...intro,
+        { kind: 'text', text: 'このページは携帯電話で開いてください。', emphasis: true },
+        { kind: 'text', text: 'メールを携帯電話で受信してリンクを開くか、携帯電話のバーコードリーダーで次のQRコードを読み取ってください。' },
+        { kind: 'svg', markup: qrSvg(pageUrl) },
+        { kind: 'text', text: pageUrl },
+        expiry,
+      ],
+    };
+  }
+  switch (handset.app) {
+    case 'doja':
+      return {
+        title,
+        blocks: [
+          ...intro,
+          { kind: 'text', text: '次のリンクからiアプリをダウンロードしてください。' },
+          { kind: 'iappli', jam: appFileUrl(ticket, 'docomo', 'jam'), label: 'ダウンロード', key: 1, fallback: HELP_PATH },
+          setup,
+          expiry,
+          HELP_LINK,
+        ],
+      };
+    case 'midp': {
+      const carrier = handset.carrier === 'au' ? 'au' : 'softbank';
+      const appKind = carrier === 'au' ? 'EZアプリ' : 'S!アプリ';
+      return {
+        title,
+        blocks: [
+          ...intro,
+          { kind: 'text', text: `次のリンクから${appKind}をダウンロードしてください。` },
+          { kind: 'link', href: appFileUrl(ticket, carrier, 'jad'), label: 'ダウンロード', key: 1 },
+          setup,
+          expiry,
+          HELP_LINK,
+        ],
+      };
+    }
+    case 'web':
+      return {
+        title,
+        blocks: [
+          ...intro,
+          { kind: 'text', text: 'この端末ではアプリの代わりにブラウザ版トークンを使います。次のリンクを開き、ブックマークに登録してください。' },
+          { kind: 'link', href: WEB_TOKEN_PATH, label: 'ブラウザ版トークンを開く', key: 1 },
+          setup,
+          { kind: 'text', text: 'ブラウザのデータ（履歴・Cookie）を消去するとトークンも消えます。' },
+          expiry,
+          HELP_LINK,
+        ],
+      };
+    case 'none':
+      return unsupportedPage(handset);
+  }
+}
+
+export function unsupportedPage(handset: Handset): Page {
+  const model = handset.name ?? handset.model;
+  return {
+    title: '未対応機種',
+    blocks: [
+      { kind: 'heading', text: '未対応機種' },
+      { kind: 'text', text: `お使いの機種${model ? `（${model}）` : ''}はワンタイムパスワードアプリに対応していません。`, emphasis: true },
+      { kind: 'text', text: 'iアプリ・EZアプリ・S!アプリ対応の携帯電話、またはスマートフォンでメールのリンクを開いてください。' },
+    ],
+  };
+}
+
+function ticketProblemPage(status: 'expired' | 'used' | 'unknown'): Page {
+  const message = {
+    expired: 'このURLの有効期限が切れています。お手数ですが、パソコンからもう一度トークン発行を行ってください。',
+    used: 'このURLは既に使用されたか、無効になっています。アプリを設定し直す場合は、パソコンからもう一度トークン発行を行ってください。',
+    unknown: 'URLが正しくありません。メールに記載のURLを確認してください。',
+  }[status];
+  return {
+    title: 'ダウンロードできません',
+    blocks: [{ kind: 'heading', text: 'ダウンロードできません' }, { kind: 'text', text: message, emphasis: true }],
+  };
+}
+
+/** How the token app is used: the second handset page, linked from every download page. */
+export function helpPage(): Page {
+  return {
+    title: 'アプリの使い方',
+    blocks: [
+      { kind: 'heading', text: 'ワンタイムパスワードアプリの使い方' },
+      { kind: 'text', text: '■初期設定' },
+      { kind: 'text', text: 'アプリを起動し、サービスID（8桁）、ユーザID（12桁）、利用開始パスワード（4～8桁）を入力して「設定」を押します。' },
+      { kind: 'text', text: '■ワンタイムパスワードの表示' },
+      { kind: 'text', text: 'アプリを起動するとワンタイムパスワードが表示されます。一定時間ごとに新しいパスワードに変わります。同じパスワードは続けて使えません。' },
+      { kind: 'text', text: '■トークンの削除' },
+      { kind: 'text', text: 'ワンタイムパスワードの利用を解除したとき、または機種変更のときは、アプリの「設定」→「トークン削除」でトークンを削除してください。' },
+      { kind: 'text', text: '■うまくダウンロードできないとき' },
+      { kind: 'text', text: 'iアプリ・EZアプリ・S!アプリに対応した機種か確認し、電波の良い場所でもう一度メールのリンクを開いてください。' },
+    ],
+  };
+}
+
+/** `2026/11/22 21:30` in Japan time, the zone the customer reads the mail in. */
+function japanTime(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '-';
+  const japan = new Date(date.getTime() + 9 * 3600_000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${japan.getUTCFullYear()}/${pad(japan.getUTCMonth() + 1)}/${pad(japan.getUTCDate())} ${pad(japan.getUTCHours())}:${pad(japan.getUTCMinutes())}`;
+}

@@ -1,0 +1,32 @@
+import { Hono } from 'hono';
+import { createPackageCatalog } from '../../gateway/app/catalog.ts';
+import { appRoutes } from '../../gateway/app/routes.ts';
+import { mobileRoutes } from '../../gateway/mobile/routes.ts';
+import type { TicketLookup, TicketState } from '../../gateway/mobile/ticket.ts';
+
+export const VALID = 'V'.repeat(31) + 'a';
+export const EXPIRED = 'E'.repeat(31) + 'b';
+export const USED = 'U'.repeat(31) + 'c';
+export const UNKNOWN = 'N'.repeat(31) + 'd';
+/** A fixed stand-in for the handset bundle: 3,210 bytes the descriptors must count exactly. */
+export const BUNDLE = new Uint8Array(3210).map((_, index) => index % 251);
+
+/** A small Map-backed ticket lookup, like the issuance service's. */
+export function mapLookup(): TicketLookup {
+  const states = new Map<string, TicketState>([
+    [VALID, { status: 'valid', tenantId: 'tenant-1', bankName: 'ひまわり信用組合', expiresAt: '2026-11-23T03:00:00.000Z' }],
+    [EXPIRED, { status: 'expired' }],
+    [USED, { status: 'used' }],
+  ]);
+  return (ticket) => states.get(ticket) ?? { status: 'unknown' };
+}
+
+/** The handset-facing routes as the gateway mounts them at `/m`. */
+export function mobileApp(dataDir: string, publicUrl?: string): Hono {
+  const lookupTicket = mapLookup();
+  const packages = createPackageCatalog({ dataDir, bundle: async () => BUNDLE });
+  const app = new Hono();
+  app.route('/m', mobileRoutes({ lookupTicket, ...(publicUrl ? { publicUrl } : {}) }));
+  app.route('/m', appRoutes({ lookupTicket, packages, ...(publicUrl ? { publicUrl } : {}) }));
+  return app;
+}
