@@ -24,6 +24,12 @@ export interface IsolatedGateway {
 const START_TIMEOUT_MS = 20_000;
 const CLOCK_SHIFT = fileURLToPath(new URL('./clock-shift.ts', import.meta.url));
 
+/** Gateways still running: killed when this process exits, so a run cut short (a test time-out, an error exit) leaves no server behind. */
+const live = new Set<ChildProcess>();
+process.on('exit', () => {
+  for (const child of live) child.kill('SIGKILL');
+});
+
 export async function startIsolatedGateway(): Promise<IsolatedGateway> {
   const dataDir = await mkdtemp(join(tmpdir(), 'ketai-scenario-'));
   const log: LogLine[] = [];
@@ -55,6 +61,8 @@ async function launch(env: Record<string, string>, log: LogLine[]): Promise<{ ch
     env: { ...process.env, HOST: '127.0.0.1', ACCESS_LOG: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  live.add(child);
+  child.once('exit', () => live.delete(child));
   const collect = (chunk: Buffer) => {
     for (const line of chunk.toString().split('\n')) if (line.trim()) log.push({ at: Date.now(), line });
   };
