@@ -51,6 +51,7 @@ export interface RunOptions {
 
 const GATEWAY_LOG_BEFORE_MS = 5_000;
 const RUN_TIMEOUT_MS = 180_000;
+const SCREENSHOT_TIMEOUT_MS = 15_000;
 const PC_VIEWPORT = { width: 1024, height: 768 };
 
 /** One run per device the scenario lists (or the one picked), else a single run. */
@@ -89,10 +90,13 @@ export async function runScenario(target: RunTarget, options: RunOptions): Promi
 
   const shoot = async (prefix: string): Promise<Shot[]> => {
     const shots: Shot[] = [];
-    for (const tab of tabs) {
+    // The PC tab last, so that it is in front again for the next step: a background tab's navigations may stall.
+    for (const tab of [...tabs.slice(1), ...tabs.slice(0, 1)]) {
       const file = join(folder, `${prefix}-${tab.label}.png`);
-      // A tab that crashed or closed cannot be pictured; the step's own error says why.
-      const ok = await tab.page.screenshot({ path: join(options.reportDir, file) }).then(() => true, () => false);
+      // Headless Chromium may never paint a background tab, so each tab comes to the front first. A tab
+      // that crashed or closed cannot be pictured; the step's own error says why.
+      const picture = tab.page.bringToFront().then(() => tab.page.screenshot({ path: join(options.reportDir, file) }));
+      const ok = await withTimeout(picture, SCREENSHOT_TIMEOUT_MS).then(() => true, () => false);
       if (ok) shots.push({ label: tab.label, file });
     }
     return shots;
@@ -115,9 +119,10 @@ export async function runScenario(target: RunTarget, options: RunOptions): Promi
     }
   };
 
-  const openTab = async (label: string): Promise<Page> => {
+  const openTab = async (label: string, tabOptions: { userAgent?: string } = {}): Promise<Page> => {
     if (!/^[a-z0-9-]+$/.test(label) || tabs.some((tab) => tab.label === label)) throw new Error(`tab label "${label}" must be unique, lower-case letters, digits and dashes`);
     const page = await context.newPage();
+    if (tabOptions.userAgent) await page.setUserAgent(tabOptions.userAgent);
     tabs.push({ label, page });
     return page;
   };

@@ -20,8 +20,11 @@ export interface ScenarioContext {
   readonly pc: PortalPage;
   /** Runs one named step: timed, reported, and followed by a screenshot of every open tab. */
   step<T>(name: string, action: () => Promise<T>): Promise<T>;
-  /** Opens another tab (a handset, a second phone) that is screenshotted after every step from now on. */
-  openTab(label: string): Promise<Page>;
+  /**
+   * Opens another tab (a handset, a second phone) that is screenshotted after every step from now on;
+   * `userAgent` makes the gateway see that handset.
+   */
+  openTab(label: string, options?: { userAgent?: string }): Promise<Page>;
   /** The dev mailbox of `address`, newest last. */
   mailbox(address: string): Promise<Mail[]>;
   /** The gateway's time (ms): real time plus what `advanceClock` added. */

@@ -1,4 +1,5 @@
 import { check, defineScenario } from '../driver/scenario.ts';
+import { mailedLink, openHandsetBrowser, pageText } from './handsets.ts';
 import { parseLines, TARO } from './support.ts';
 
 const MAIL = 'taro.expired@ezweb.ne.jp';
@@ -7,7 +8,7 @@ const LINK_HOURS = 24;
 
 export default defineScenario({
   name: 'expired-link',
-  description: `after ${LINK_HOURS} hours the mailed download link and the 初期設定 are refused as expired`,
+  description: `after ${LINK_HOURS} hours the mailed download link (on the handset) and the 初期設定 are refused as expired`,
   async run(ctx) {
     await ctx.step('taro logs in', async () => {
       await ctx.pc.login(TARO.loginId, TARO.password);
@@ -20,6 +21,13 @@ export default defineScenario({
       check(/\/m\/dl\/\S+/.test(mail.body) && mail.body.includes('URLの有効期限'), 'the mail has no download link with its expiry');
     });
     await ctx.step(`the clock moves ${LINK_HOURS} hours and a minute ahead`, () => ctx.advanceClock(LINK_HOURS * 3_600_000 + 60_000));
+    await ctx.step('the handset opens the mailed link: 有効期限が切れています, no download', async () => {
+      const handset = await openHandsetBrowser(ctx, 'docomo-p07a');
+      const response = await handset.goto(await mailedLink(ctx, MAIL));
+      check(response?.status() === 410, `expected 410 for the expired link, got ${response?.status()}`);
+      check((await pageText(handset)).includes('有効期限が切れています'), 'the page does not say the link expired');
+      check(!(await handset.content()).includes('/m/app/'), 'the expired link still offers a download');
+    });
     await ctx.step('the 初期設定 is refused: expired', async () => {
       const response = await fetch(`${ctx.baseUrl}/m/app/provision`, { method: 'POST', body: new URLSearchParams({ ...ids, startPassword: '2468' }) });
       const answer = parseLines(await response.text());

@@ -6,6 +6,7 @@ import loginOtp from './login-otp.ts';
 import releaseAndReissue from './release-and-reissue.ts';
 import replayRejected from './replay-rejected.ts';
 import transferNewPayee from './transfer-new-payee.ts';
+import unsupportedHandset from './unsupported-handset.ts';
 
 /** The built-in scenarios, in the order `all` runs them. */
-export const BUILT_IN: Scenario[] = [enroll, loginOtp, transferNewPayee, replayRejected, lockout, releaseAndReissue, expiredLink];
+export const BUILT_IN: Scenario[] = [enroll, loginOtp, transferNewPayee, replayRejected, lockout, releaseAndReissue, expiredLink, unsupportedHandset];
