@@ -1,10 +1,12 @@
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { handsetRoutes } from './carrier/routes.ts';
+import { emulatorRoutes } from './emulator/routes.ts';
 import { mailboxRoutes } from './mail/routes.ts';
 import { provisioningRoutes } from './provisioning/routes.ts';
 import { portalRoutes } from './portal/routes.tsx';
 import type { Services } from './services.ts';
+import { webTokenRoutes } from './webtoken/routes.ts';
 
 /**
  * The gateway's HTTP surface: each feature is a Hono sub-app mounted on its prefix (several may
@@ -15,8 +17,10 @@ export function createApp(services: Services): Hono {
   app.use(secureHeaders());
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.route('/m/app', provisioningRoutes(services.issuance));
+  app.route('/m/app/web', webTokenRoutes());
   app.route('/', handsetRoutes());
   app.route('/', mailboxRoutes(services.outbox));
+  app.route('/', emulatorRoutes({ dispatch: (request) => app.fetch(request), ...(services.config.publicUrl ? { publicUrl: services.config.publicUrl } : {}) }));
   app.route('/', portalRoutes(services));
   return app;
 }
