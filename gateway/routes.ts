@@ -3,6 +3,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { handsetRoutes } from './carrier/routes.ts';
 import { emulatorRoutes } from './emulator/routes.ts';
 import { mailboxRoutes } from './mail/routes.ts';
+import { mobileRoutes } from './mobile/routes.ts';
 import { provisioningRoutes } from './provisioning/routes.ts';
 import { portalRoutes } from './portal/routes.tsx';
 import type { Services } from './services.ts';
@@ -19,6 +20,8 @@ export function createApp(services: Services): Hono {
   app.route('/m/app', provisioningRoutes(services.issuance));
   app.route('/m/app/web', webTokenRoutes());
   app.route('/', handsetRoutes());
+  const handsetPages = { lookupTicket: services.issuance.lookupTicket, publicUrl: services.config.publicUrl };
+  app.route('/m', mobileRoutes(handsetPages));
   app.route('/', mailboxRoutes(services.outbox));
   app.route('/', emulatorRoutes({ dispatch: (request) => app.fetch(request), ...(services.config.publicUrl ? { publicUrl: services.config.publicUrl } : {}) }));
   app.route('/', portalRoutes(services));

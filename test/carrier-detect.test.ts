@@ -23,6 +23,8 @@ describe('carrier detection', () => {
     expect(d501i).toMatchObject({ family: 'mova', markup: 'chtml', encoding: 'shift_jis', cookies: false, app: 'none', cacheBytes: 5120 });
     expect(detectHandset({ 'user-agent': 'DoCoMo/2.0 N2001(c10)' })).toMatchObject({ family: 'foma', app: 'doja' });
     expect(detectHandset({ 'user-agent': 'DoCoMo/1.0/eggy/c300/s32/kPHS-K' })).toMatchObject({ family: 'phs', app: 'none' });
+    // A zero cache field is junk: the 5 KB default stands.
+    expect(detectHandset({ 'user-agent': 'DoCoMo/1.0/N504i/c0/TJ' }).cacheBytes).toBe(5120);
   });
 
   it('treats i-mode browser 2.0 as XHTML with cookies', () => {

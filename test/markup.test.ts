@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { detectHandset } from '../gateway/carrier/detect.ts';
 import { normaliseDigits, parseForm } from '../gateway/markup/form.ts';
-import { renderPage, withSession, type Page } from '../gateway/markup/page.ts';
+import { renderPage, type Page } from '../gateway/markup/page.ts';
+import { withSession } from '../gateway/markup/session.ts';
 import { decodeShiftJis, encodeShiftJis, isShiftJisSafe } from '../gateway/markup/shift-jis.ts';
 
 const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
@@ -87,7 +88,7 @@ describe('page rendering', () => {
     const html = decodeShiftJis(rendered.body);
     expect(html).toContain('<meta http-equiv="Content-Type" content="text/html; charset=Shift_JIS">');
     expect(html).not.toMatch(/ style=|<table|<svg/);
-    expect(html).toContain('<font color="#cc0000">&#60;注意&#62;</font>');
+    expect(html).toContain('<font color="#cc0000">&lt;注意&gt;</font>');
     expect(html).toContain('<a href="/m/help?sid=abc123#top" accesskey="1">\uE6E2使い方</a>');
     expect(html).toContain('<a href="https://example.jp/" accesskey="0">\uE6EB外部</a>');
     expect(html).toContain('istyle="4" format="*N" mode="numeric"');
@@ -116,6 +117,17 @@ describe('page rendering', () => {
     expect(html).toMatch(/^<!DOCTYPE html><html lang="ja">/);
     expect(html).toContain('<svg></svg>');
     expect(html).toContain('inputmode="numeric"');
+  });
+
+  it('writes HDML for UP.Browser 3 handsets, escaping $ and keeping only text and links', () => {
+    const rendered = renderPage(
+      { title: 'T$', blocks: [{ kind: 'text', text: '料金 $5 & <b>' }, { kind: 'link', href: '/m/help', label: '使い方', key: 1 }, page.blocks[4]!] },
+      { handset: handset('UP.Browser/3.04-TS14 UP.Link/3.4.4') },
+    );
+    expect(rendered.contentType).toBe('text/x-hdml; charset=Shift_JIS');
+    expect(decodeShiftJis(rendered.body)).toBe(
+      '<HDML VERSION=3.0 PUBLIC=TRUE TTL=0><DISPLAY TITLE="T&dol;">料金 &dol;5 &amp; &lt;b&gt;<BR><A TASK=GO DEST="/m/help">使い方</A><BR></DISPLAY></HDML>',
+    );
   });
 
   it('adds the session only to same-site URLs of cookie-less handsets', () => {

@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { detectHandset } from '../gateway/carrier/detect.ts';
 import { handsetRoutes } from '../gateway/carrier/routes.ts';
 import { decodeShiftJis } from '../gateway/markup/shift-jis.ts';
@@ -167,6 +167,23 @@ describe('app delivery', () => {
     expect(jam).toContain(`PackageURL = https://bank.example/m/app/${VALID}/docomo/ketai-token.jar\r\n`);
     const pc = await (await app.request(`http://internal:8787/m/dl/${VALID}`, { headers: { 'user-agent': UA.pc } })).text();
     expect(pc).toContain(`https://bank.example/m/dl/${VALID}`);
+  });
+
+  it('answers 503, not 500, when the configured package file is missing', async () => {
+    const dataDir = await tempDir();
+    await writeFile(join(dataDir, 'packages.json'), JSON.stringify({ '*': { au: 'missing.jar' } }));
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const response = await mobileApp(dataDir).request(`http://gw.example/m/app/${VALID}/au/ketai-token.jad`);
+    expect(response.status).toBe(503);
+    expect(await response.text()).toContain('ただいまダウンロードできません');
+    expect(errors).toHaveBeenCalledOnce();
+    errors.mockRestore();
+  });
+
+  it('answers HEAD for a package with its length', async () => {
+    const response = await mobileApp(await tempDir()).request(`http://gw.example/m/app/${VALID}/docomo/ketai-token.jar`, { method: 'HEAD' });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-length')).toBe(String(BUNDLE.length));
   });
 
   it('rejects a malformed packages.json at start-up with a clear message', async () => {

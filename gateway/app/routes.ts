@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { encodeShiftJis } from '../markup/shift-jis.ts';
 import { checkTicket, type TicketLookup } from '../mobile/ticket.ts';
-import type { PackageCatalog } from './catalog.ts';
+import type { AppPackage, PackageCatalog } from './catalog.ts';
 import { jad, jam } from './descriptor.ts';
 import { appFileUrl, publicOrigin, type AppCarrier } from './paths.ts';
 
@@ -22,7 +22,14 @@ export function appRoutes(deps: { lookupTicket: TicketLookup; packages: PackageC
     if (state.status !== 'valid') {
       return c.text(state.status === 'unknown' ? 'URLが正しくありません。' : 'このURLは有効期限切れか使用済みです。', state.status === 'unknown' ? 404 : 410);
     }
-    const item = await deps.packages.get(state.tenantId, allowed);
+    let item: AppPackage;
+    try {
+      item = await deps.packages.get(state.tenantId, allowed);
+    } catch (error) {
+      // A missing vendor file or a failed build is the operator's to fix; the handset gets a retry hint.
+      console.error(`app package for ${allowed} unavailable: ${(error as Error).message}`);
+      return c.text('ただいまダウンロードできません。しばらくしてからもう一度お試しください。', 503);
+    }
     c.header('Cache-Control', 'no-store');
     const origin = publicOrigin(c.req.url, deps.publicUrl);
     const jarUrl = `${origin}${appFileUrl(ticket, allowed, 'jar')}`;

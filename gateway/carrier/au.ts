@@ -23,7 +23,7 @@ export function detectAu(userAgent: string, headers: HeaderMap): Handset | null 
     model: deviceId,
     deviceId,
     name: names[deviceId] ?? null,
-    markup: 'xhtml',
+    markup: wap2 ? 'xhtml' : 'hdml',
     browser2: false,
     encoding: 'shift_jis',
     cacheBytes: Number.isInteger(pdu) && pdu >= 1000 && pdu <= 1 << 24 ? pdu : DEFAULT_PDU[family],

@@ -16,7 +16,8 @@ export function detectDocomo(userAgent: string, headers: HeaderMap): Handset | n
   const model = (mova ?? foma)![1]!;
   const fields = mova ? mova[2]!.split('/') : (foma![2] ?? '').split(';');
   const phs = fields.some((field) => /^kPHS/.test(field));
-  const cacheKb = Number(fields.map((field) => /^c(\d{1,4})$/.exec(field.trim())?.[1]).find(Boolean) ?? DEFAULT_CACHE_KB);
+  const declared = Number(fields.map((field) => /^c(\d{1,4})$/.exec(field.trim())?.[1]).find(Boolean));
+  const cacheKb = declared >= 1 ? declared : DEFAULT_CACHE_KB;
   const browser2 = cacheKb >= 500 || data.browser2Models.includes(model);
   const noJava = phs || data.noJavaSuffixes.some((suffix) => model.endsWith(suffix));
   const display = displays[model];

@@ -1,7 +1,7 @@
 /** What the gateway knows about the phone behind a request, derived from its headers alone. */
 export type Carrier = 'docomo' | 'au' | 'softbank' | 'willcom' | 'smartphone' | 'pc' | 'unknown';
-/** i-mode HTML (CHTML), carrier XHTML, or HTML5 for modern browsers. */
-export type Markup = 'chtml' | 'xhtml' | 'html5';
+/** i-mode HTML (CHTML), carrier XHTML, HDML (au WAP 1.0) or HTML5 for modern browsers. */
+export type Markup = 'chtml' | 'xhtml' | 'hdml' | 'html5';
 export type Encoding = 'shift_jis' | 'utf-8';
 /** How the token app can run: i-appli (DoJa), MIDP (au, SoftBank), the web token page, or not at all. */
 export type AppProfile = 'doja' | 'midp' | 'web' | 'none';

@@ -1,5 +1,7 @@
 import type { Handset } from '../carrier/handset.ts';
+import { hdml } from './hdml.ts';
 import { keycap } from './keycap.ts';
+import { withSession } from './session.ts';
 import { encodeShiftJis } from './shift-jis.ts';
 
 /** A handset page written once, rendered per handset by `renderPage`. */
@@ -46,26 +48,21 @@ const DOCTYPES = {
   other: '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML Basic 1.1//EN" "http://www.w3.org/TR/xhtml-basic/xhtml-basic11.dtd">',
 } as const;
 
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
-}
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
-/** Adds the session parameter to a same-site URL for a cookie-less handset (jpmobile's trans_sid). */
-export function withSession(url: string, context: RenderContext): string {
-  const { session, handset } = context;
-  if (!session || handset.cookies || !url.startsWith('/') || url.startsWith('//')) return url;
-  const [path, hash] = url.split('#', 2) as [string, string | undefined];
-  const joined = `${path}${path.includes('?') ? '&' : '?'}${encodeURIComponent(session.name)}=${encodeURIComponent(session.value)}`;
-  return hash === undefined ? joined : `${joined}#${hash}`;
+/** Named entities where they exist: the oldest i-mode browsers know only those four. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => ENTITIES[char]!);
 }
 
 export function renderPage(page: Page, context: RenderContext): RenderedPage {
   const { handset } = context;
-  const html = handset.markup === 'html5' ? html5(page, context) : handset.markup === 'xhtml' ? xhtml(page, context) : chtml(page, context);
+  const html = { html5, xhtml, chtml, hdml }[handset.markup](page, context);
   const charset = handset.encoding === 'shift_jis' ? 'Shift_JIS' : 'UTF-8';
   const body = handset.encoding === 'shift_jis' ? encodeShiftJis(html) : new TextEncoder().encode(html);
   // i-mode browser 2.0 only treats a page as XHTML under the XHTML media type.
-  const mediaType = handset.carrier === 'docomo' && handset.markup === 'xhtml' ? 'application/xhtml+xml' : 'text/html';
+  const mediaType =
+    handset.markup === 'hdml' ? 'text/x-hdml' : handset.carrier === 'docomo' && handset.markup === 'xhtml' ? 'application/xhtml+xml' : 'text/html';
   return { body, contentType: `${mediaType}; charset=${charset}` };
 }
 

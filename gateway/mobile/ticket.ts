@@ -1,12 +1,11 @@
-/** The download ticket as the handset pages see it (the issuance service implements the lookup). */
-export type TicketState =
-  | { status: 'valid'; tenantId: string; bankName: string; expiresAt: string }
-  | { status: 'expired' | 'used' | 'unknown' };
-export type TicketLookup = (ticket: string) => TicketState;
+import { TICKET_PATTERN } from '../issuance/ticket.ts';
+import type { TicketState } from '../issuance/service.ts';
 
-export const TICKET_FORMAT = /^[A-Za-z0-9_-]{32}$/;
+export type { TicketState };
+/** What the mailed link stands for (the issuance service implements it). */
+export type TicketLookup = (ticket: string) => TicketState;
 
 /** Checks the format first so that junk never reaches the lookup. */
 export function checkTicket(lookup: TicketLookup, ticket: string): TicketState {
-  return TICKET_FORMAT.test(ticket) ? lookup(ticket) : { status: 'unknown' };
+  return TICKET_PATTERN.test(ticket) ? lookup(ticket) : { status: 'unknown' };
 }
