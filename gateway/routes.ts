@@ -1,5 +1,7 @@
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
+import { createPackageCatalog } from './app/catalog.ts';
+import { appRoutes } from './app/routes.ts';
 import { handsetRoutes } from './carrier/routes.ts';
 import { emulatorRoutes } from './emulator/routes.ts';
 import { mailboxRoutes } from './mail/routes.ts';
@@ -8,6 +10,7 @@ import { provisioningRoutes } from './provisioning/routes.ts';
 import { portalRoutes } from './portal/routes.tsx';
 import type { Services } from './services.ts';
 import { webTokenRoutes } from './webtoken/routes.ts';
+import { buildHandsetBundle } from '../handset/build.ts';
 
 /**
  * The gateway's HTTP surface: each feature is a Hono sub-app mounted on its prefix (several may
@@ -22,6 +25,7 @@ export function createApp(services: Services): Hono {
   app.route('/', handsetRoutes());
   const handsetPages = { lookupTicket: services.issuance.lookupTicket, publicUrl: services.config.publicUrl };
   app.route('/m', mobileRoutes(handsetPages));
+  app.route('/m', appRoutes({ ...handsetPages, packages: createPackageCatalog({ dataDir: services.config.dataDir, bundle: buildHandsetBundle }) }));
   app.route('/', mailboxRoutes(services.outbox));
   app.route('/', emulatorRoutes({ dispatch: (request) => app.fetch(request), ...(services.config.publicUrl ? { publicUrl: services.config.publicUrl } : {}) }));
   app.route('/', portalRoutes(services));
