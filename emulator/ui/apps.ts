@@ -53,8 +53,9 @@ export async function installFrom(shell: Shell, store: AppStore, url: string): P
   const fail = (text: string) => message(shell, 'ダウンロード', text, () => shell.home());
   try {
     const descriptor = await shell.net.fetch(url);
-    if (descriptor.status !== 200) return fail(decodeBody(descriptor.bytes, descriptor.contentType) || 'ダウンロードできませんでした。');
-    const checked = checkDescriptor(type, decodeBody(descriptor.bytes, descriptor.contentType), descriptor.url, shell.device.java);
+    const text = decodeBody(descriptor.bytes, descriptor.contentType, type === 'jam' ? 'shift_jis' : 'utf-8');
+    if (descriptor.status !== 200) return fail(text || 'ダウンロードできませんでした。');
+    const checked = checkDescriptor(type, text, descriptor.url, shell.device.java);
     if (!checked.ok) return fail(checked.message);
     const pkg = await shell.net.fetch(checked.value.packageUrl);
     if (pkg.status !== 200) return fail('ダウンロードできませんでした。');

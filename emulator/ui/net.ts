@@ -40,14 +40,15 @@ export class Network {
   }
 }
 
-export function charsetOf(contentType: string): string {
-  const charset = /charset=([^;\s]+)/i.exec(contentType)?.[1]?.toLowerCase() ?? 'utf-8';
+/** The response charset; `fallback` for types whose default is not UTF-8 (an i-appli ADF is Shift_JIS). */
+export function charsetOf(contentType: string, fallback = 'utf-8'): string {
+  const charset = /charset=([^;\s]+)/i.exec(contentType)?.[1]?.toLowerCase() ?? fallback;
   return /shift[_-]?jis|sjis|x-sjis|windows-31j|cp932/.test(charset) ? 'shift_jis' : charset;
 }
 
-export function decodeBody(bytes: Uint8Array, contentType: string): string {
+export function decodeBody(bytes: Uint8Array, contentType: string, fallback?: string): string {
   try {
-    return new TextDecoder(charsetOf(contentType)).decode(bytes);
+    return new TextDecoder(charsetOf(contentType, fallback)).decode(bytes);
   } catch {
     return new TextDecoder().decode(bytes);
   }

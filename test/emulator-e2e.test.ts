@@ -1,0 +1,90 @@
+import type { Browser, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../gateway/config.ts';
+import { startGateway, type RunningGateway } from '../gateway/server.ts';
+import { launchBrowser } from '../emulator/driver/browser.ts';
+import { HandsetPage } from '../emulator/driver/handset.ts';
+import { tempDir } from './helpers/temp-dir.ts';
+
+let browser: Browser;
+const gateways: RunningGateway[] = [];
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+}, 30_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await Promise.all(gateways.map((gateway) => gateway.close()));
+});
+
+async function click(page: Page, label: string): Promise<void> {
+  const target = await page.waitForSelector(`::-p-xpath(//*[self::button or self::a][normalize-space(.)="${label}"])`);
+  await Promise.all([page.waitForNavigation(), target!.click()]);
+}
+
+async function fill(page: Page, fields: Record<string, string>): Promise<void> {
+  for (const [name, value] of Object.entries(fields)) await page.type(`[name="${name}"]`, value);
+}
+
+const screenId = (page: Page) => page.$eval('body', (body) => body.dataset.screen);
+
+/** The portal's issuance (BOT001 → BOT003 → BOT002): returns サービスID and ユーザID. */
+async function issue(page: Page, url: string, mail: string): Promise<{ serviceId: string; userId: string }> {
+  await page.goto(`${url}/`);
+  await fill(page, { loginId: 'taro', password: 'Passw0rd!' });
+  await click(page, 'ログイン');
+  await page.goto(`${url}/ib/otp`);
+  await click(page, 'トークン発行');
+  await fill(page, { mail, mailConfirm: mail, startPassword: '2468', startPasswordConfirm: '2468' });
+  await click(page, '次へ');
+  await fill(page, { confirmPassword: 'kakunin1' });
+  await click(page, '確定する');
+  expect(await screenId(page)).toBe('BOT002');
+  const field = (name: string) => page.$eval(`[data-field=${name}]`, (el) => el.textContent!.trim());
+  return { serviceId: await field('serviceId'), userId: await field('userId') };
+}
+
+describe.each([
+  ['docomo', 'docomo-sh905i', 'docomo.ne.jp'],
+  ['au', 'au-w31ca', 'ezweb.ne.jp'],
+  ['SoftBank', 'softbank-910t', 'softbank.ne.jp'],
+])('%s handset in the emulator', (_carrier, device, domain) => {
+  it('mail → download page → install → 初期設定 → OTP accepted by BOK001', async () => {
+    const gateway = await startGateway(loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: await tempDir() }));
+    gateways.push(gateway);
+    const portal = await browser.newPage();
+    const mail = `taro.${device}@${domain}`;
+    const ids = await issue(portal, gateway.url, mail);
+
+    const handset = await HandsetPage.open(browser, gateway.url, { device, mail });
+    await handset.press('1'); // メール
+    await handset.waitFor('受信メール 1件');
+    await handset.press('1'); // the newest mail
+    await handset.press('select'); // its first link: the download page
+    await handset.waitFor('ダウンロード');
+    expect((await handset.state()).url).toMatch(/\/m\/dl\//);
+    await handset.press('1'); // accesskey 1: the app download
+    await handset.waitFor('ダウンロードが完了しました');
+    expect((await handset.state()).apps).toEqual(['OTPトークン']);
+    await handset.press('1'); // 起動する
+    const code = await handset.setUpToken({ ...ids, startPassword: '2468' });
+    const screen = await handset.screen();
+    expect(screen.text).toContain('シリアル番号');
+    expect(code).toMatch(/^\d{8}$/);
+
+    await portal.bringToFront();
+    await portal.goto(`${gateway.url}/ib/otp/activate`);
+    expect(await screenId(portal)).toBe('BOK001');
+    await fill(portal, { otp: code });
+    await click(portal, '利用開始する');
+    expect(await screenId(portal)).toBe('BOK002');
+
+    // The token survives a reload of the emulator (localStorage per device).
+    await handset.page.reload();
+    await handset.page.waitForSelector('body[data-ready=true]');
+    expect((await handset.state()).apps).toEqual(['OTPトークン']);
+    await handset.page.close();
+    await portal.close();
+  }, 90_000);
+});
