@@ -1,3 +1,5 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../gateway/config.ts';
@@ -6,12 +8,20 @@ import { launchBrowser } from '../emulator/driver/browser.ts';
 import { HandsetPage } from '../emulator/driver/handset.ts';
 import { tempDir } from './helpers/temp-dir.ts';
 
+/** `SCREENSHOTS_DIR=docs/screenshots` (npm run screenshots) keeps the phone on the download page and the OTP screen. */
+const SCREENSHOTS = process.env.SCREENSHOTS_DIR;
+
 let browser: Browser;
 const gateways: RunningGateway[] = [];
 
 beforeAll(async () => {
   browser = await launchBrowser();
+  if (SCREENSHOTS) await mkdir(SCREENSHOTS, { recursive: true });
 }, 30_000);
+
+async function picture(handset: HandsetPage, name: string): Promise<void> {
+  if (SCREENSHOTS) await (await handset.page.$('.phone'))!.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+}
 
 afterAll(async () => {
   await browser?.close();
@@ -64,6 +74,7 @@ describe.each([
     await handset.press('select'); // its first link: the download page
     await handset.waitFor('ダウンロード');
     expect((await handset.state()).url).toMatch(/\/m\/dl\//);
+    await picture(handset, `emulator-${device}-download`);
     await handset.press('1'); // accesskey 1: the app download
     await handset.waitFor('ダウンロードが完了しました');
     expect((await handset.state()).apps).toEqual(['OTPトークン']);
@@ -72,6 +83,7 @@ describe.each([
     const screen = await handset.screen();
     expect(screen.text).toContain('シリアル番号');
     expect(code).toMatch(/^\d{8}$/);
+    await picture(handset, `emulator-${device}-otp`);
 
     await portal.bringToFront();
     await portal.goto(`${gateway.url}/ib/otp/activate`);
@@ -80,11 +92,36 @@ describe.each([
     await click(portal, '利用開始する');
     expect(await screenId(portal)).toBe('BOK002');
 
+    // The handset's clock: a period later key 1 shows the next code; past 利用期限 the expired screen.
+    await handset.setClock(60_000);
+    await handset.press('1');
+    expect(await handset.readOtp()).not.toBe(code);
+    await handset.setClock(6 * 366 * 86_400_000);
+    await handset.waitFor('有効期限');
+    await handset.setClock(0);
+
     // The token survives a reload of the emulator (localStorage per device).
     await handset.page.reload();
     await handset.page.waitForSelector('body[data-ready=true]');
     expect((await handset.state()).apps).toEqual(['OTPトークン']);
+    await handset.press('2', '1'); // アプリ → OTPトークン: straight to the OTP screen
+    expect(await handset.readOtp()).toMatch(/^\d{8}$/);
     await handset.page.close();
     await portal.close();
   }, 90_000);
+});
+
+describe('web token for modern handsets', () => {
+  it('runs the same app at /m/app/web and shows the gateway’s provisioning error in Japanese', async () => {
+    const gateway = await startGateway(loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: await tempDir() }));
+    gateways.push(gateway);
+    const page = await browser.newPage();
+    await page.goto(`${gateway.url}/m/app/web`);
+    await page.waitForSelector('.app-title');
+    expect(await page.$eval('.app-title', (el) => el.textContent)).toBe('初期設定');
+    for (const key of ['1', '2', '3', '4', 'ArrowDown', '5', '6', '7', '8', 'ArrowDown', '2', '4', '6', '8', 'ArrowDown', 'Enter', 'F2']) await page.keyboard.press(key as 'Enter');
+    await page.waitForFunction(() => document.querySelector('[data-app-screen]')!.textContent!.includes('正しくありません') || document.querySelector('[data-app-screen]')!.textContent!.includes('見つかりません'), { timeout: 10_000 });
+    expect(await page.$eval('[data-field=serviceId]', (el) => el.textContent)).toContain('1234');
+    await page.close();
+  }, 60_000);
 });
