@@ -120,7 +120,10 @@ describe('web token for modern handsets', () => {
     await page.waitForSelector('.app-title');
     expect(await page.$eval('.app-title', (el) => el.textContent)).toBe('初期設定');
     for (const key of ['1', '2', '3', '4', 'ArrowDown', '5', '6', '7', '8', 'ArrowDown', '2', '4', '6', '8', 'ArrowDown', 'Enter', 'F2']) await page.keyboard.press(key as 'Enter');
-    await page.waitForFunction(() => document.querySelector('[data-app-screen]')!.textContent!.includes('正しくありません') || document.querySelector('[data-app-screen]')!.textContent!.includes('見つかりません'), { timeout: 10_000 });
+    // The gateway's bad_request message (its wording, not the app's own checks).
+    await page.waitForFunction(() => document.querySelector('[data-app-screen]')!.textContent!.includes('数字で入力して下さい'), { timeout: 10_000 }).catch(async (error) => {
+      throw new Error(`${error} — screen: ${await page.$eval('[data-app-screen]', (el) => el.textContent)}`);
+    });
     expect(await page.$eval('[data-field=serviceId]', (el) => el.textContent)).toContain('1234');
     await page.close();
   }, 60_000);
