@@ -49,11 +49,11 @@ function main() {
       <div class="device-name">{device.name}</div>
       {display}
       <div class="nav">
-        {button('soft1', '◀ソフト1')}
+        {button('soft1', 'ソフト1')}
         <span />
         {button('up', '▲')}
         <span />
-        {button('soft2', 'ソフト2▶')}
+        {button('soft2', 'ソフト2')}
         <span />
         {button('left', '◀')}
         {button('select', '決定', 'select')}
