@@ -117,7 +117,7 @@ export function createTokenApp(runtime: Runtime): TokenApp {
       case 'menu':
         return {
           title: 'メニュー',
-          items: ['設定', 'トップ画面', 'ワンタイムパスワード', 'ヘルプ'].map((label): Item => ({ kind: 'button', label })),
+          items: ['設定', 'トップ画面', 'ワンタイムパスワード', 'ヘルプ', ...(runtime.exit ? ['終了'] : [])].map((label): Item => ({ kind: 'button', label })),
           focus,
           softkeys: ['戻る', ''],
         };
@@ -198,6 +198,7 @@ export function createTokenApp(runtime: Runtime): TokenApp {
     if (label === 'ヘルプ') return go({ name: 'help' });
     if (label === 'トークン削除') return go({ name: 'confirmDelete' });
     if (label === 'いいえ') return go({ name: 'settings' });
+    if (label === '終了') return runtime.exit?.();
     if (label === 'はい') {
       token = null;
       runtime.writeScratchPad(null);

@@ -35,6 +35,8 @@ export interface Runtime {
   now(): number;
   /** Copies text to the handset's clipboard when it has one. */
   copy(text: string): void;
+  /** Ends the app (back to the phone's menu); absent where the app is the whole page (web token). */
+  exit?(): void;
 }
 
 export const KEYS: readonly Key[] = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '#', 'up', 'down', 'left', 'right', 'select', 'soft1', 'soft2', 'clear'];

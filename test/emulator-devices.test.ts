@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { detectHandset } from '../gateway/carrier/detect.ts';
 import { DEVICES } from '../emulator/catalog.ts';
-import { deviceHeaders } from '../emulator/proxy.ts';
+import { findDevice } from '../emulator/catalog.ts';
+import { deviceHeaders, parseProxyRequest, upstreamRequest } from '../emulator/proxy.ts';
 
 describe('device catalogue', () => {
   it('has at least three models per carrier, a 4G feature phone and a smartphone', () => {
@@ -25,5 +26,20 @@ describe('device catalogue', () => {
       expect(detected.subscriberId).not.toBeNull();
       if (detected.screen) expect(detected.screen).toEqual(device.screen);
     }
+  });
+});
+
+describe('proxy requests', () => {
+  const request = (device: string, url: string) =>
+    upstreamRequest(findDevice(device)!, parseProxyRequest({ device, url, cookie: 'sid=abc' }, ['http://gw.test']));
+
+  it('sends X-DCMGUID only to guid=ON URLs', () => {
+    expect(request('docomo-sh905i', '/m/?guid=ON').headers.get('x-dcmguid')).toBe('sh905i1');
+    expect(request('docomo-sh905i', '/m/').headers.get('x-dcmguid')).toBeNull();
+  });
+
+  it('sends the cookie jar only for handsets that keep cookies', () => {
+    expect(request('docomo-sh905i', '/m/').headers.get('cookie')).toBeNull();
+    expect(request('docomo-p07a', '/m/').headers.get('cookie')).toBe('sid=abc');
   });
 });

@@ -106,6 +106,17 @@ describe.each([
     expect((await handset.state()).apps).toEqual(['OTPトークン']);
     await handset.press('2', '1'); // アプリ → OTPトークン: straight to the OTP screen
     expect(await handset.readOtp()).toMatch(/^\d{8}$/);
+
+    // メニュー → 終了, then アプリ → 削除 → はい: the app and its ScratchPad are gone.
+    await handset.press('soft1');
+    await handset.focus('終了');
+    await handset.press('select');
+    await handset.press('2', 'soft2');
+    await handset.waitFor('削除しますか');
+    await handset.press('1');
+    await handset.waitFor('アプリはありません');
+    expect((await handset.state()).apps).toEqual([]);
+    expect(await handset.page.evaluate(() => Object.keys(localStorage).filter((key) => key.includes(':sp:')))).toEqual([]);
     await handset.page.close();
     await portal.close();
   }, 90_000);

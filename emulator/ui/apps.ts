@@ -114,6 +114,7 @@ export function launch(shell: Shell, store: AppStore, installed: InstalledApp): 
     },
     now: () => shell.now(),
     copy: (text) => void navigator.clipboard?.writeText(text).catch(() => undefined),
+    exit: () => shell.home(),
   };
   const pkg = loadPackage(installed.code);
   function draw(screen: Parameters<Runtime['render']>[0]) {
