@@ -84,7 +84,7 @@ export function appList(shell: Shell, store: AppStore): View {
   const key = view.key.bind(view);
   view.key = (pressed: Key) => {
     if (pressed !== 'soft2' || !apps.length) return key(pressed);
-    const app = apps.find((candidate) => `${apps.indexOf(candidate) + 1} ${candidate.name}` === view.focusedText());
+    const app = apps[view.focusedIndex()];
     if (!app) return;
     shell.show(
       new ListView('削除', [

@@ -76,6 +76,7 @@ export interface Entry {
 export class ListView implements View {
   readonly content = element('div');
   private readonly ring = new FocusRing(this.content);
+  private readonly actions: Array<() => void> = [];
 
   constructor(
     readonly title: string,
@@ -95,8 +96,6 @@ export class ListView implements View {
     this.ring.paint();
   }
 
-  private readonly actions: Array<() => void> = [];
-
   key(key: Key): void {
     if (key === 'up' || key === 'down') return this.ring.move(key === 'up' ? -1 : 1);
     if (key === 'select') return this.actions[this.ring.index]?.();
@@ -108,5 +107,9 @@ export class ListView implements View {
 
   focusedText(): string | null {
     return this.ring.current()?.textContent ?? null;
+  }
+
+  focusedIndex(): number {
+    return this.ring.index;
   }
 }
