@@ -38,7 +38,7 @@ export function emulatorRoutes(deps: { dispatch: (request: Request) => Response 
     }
     try {
       // Links in mails use PUBLIC_URL when it is set: that origin is the gateway too.
-      const request = parseProxyRequest(input, [origin, publicOrigin(c.req.url, deps.publicUrl)]);
+      const request = parseProxyRequest(input, [origin, new URL(publicOrigin(c.req.url, deps.publicUrl)).origin]);
       const device = findDevice(request.device);
       if (!device) return c.json({ error: '端末が見つかりません。' }, 400);
       if (request.target.pathname.startsWith('/emulator/')) return c.json({ error: 'このURLには接続できません。' }, 403);
