@@ -1,12 +1,17 @@
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { accessLog } from './access-log.ts';
+import { createPackageCatalog } from './app/catalog.ts';
+import { appRoutes } from './app/routes.ts';
 import { handsetRoutes } from './carrier/routes.ts';
+import { emulatorRoutes } from './emulator/routes.ts';
 import { mailboxRoutes } from './mail/routes.ts';
 import { mobileRoutes } from './mobile/routes.ts';
 import { provisioningRoutes } from './provisioning/routes.ts';
 import { portalRoutes } from './portal/routes.tsx';
 import type { Services } from './services.ts';
+import { webTokenRoutes } from './webtoken/routes.ts';
+import { buildHandsetBundle } from '../handset/build.ts';
 
 /**
  * The gateway's HTTP surface: each feature is a Hono sub-app mounted on its prefix (several may
@@ -18,10 +23,13 @@ export function createApp(services: Services): Hono {
   app.use(secureHeaders());
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.route('/m/app', provisioningRoutes(services.issuance));
+  app.route('/m/app/web', webTokenRoutes());
   app.route('/', handsetRoutes());
   const handsetPages = { lookupTicket: services.issuance.lookupTicket, publicUrl: services.config.publicUrl };
   app.route('/m', mobileRoutes(handsetPages));
+  app.route('/m', appRoutes({ ...handsetPages, packages: createPackageCatalog({ dataDir: services.config.dataDir, bundle: buildHandsetBundle }) }));
   app.route('/', mailboxRoutes(services.outbox));
+  app.route('/', emulatorRoutes({ dispatch: (request) => app.fetch(request), ...(services.config.publicUrl ? { publicUrl: services.config.publicUrl } : {}) }));
   app.route('/', portalRoutes(services));
   return app;
 }

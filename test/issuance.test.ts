@@ -182,6 +182,21 @@ describe('POST /m/app/provision (wire format)', () => {
     expect([again.status, (await again.text()).split('\n')[0]]).toEqual([409, 'error=already_provisioned']);
   });
 
+  it('decodes a Shift_JIS post from a handset (full-width digits typed on the phone)', async () => {
+    const { services } = await testServices();
+    const app = createApp(services);
+    const { issuance } = await issued(services);
+    // １２３４ in Shift_JIS is 82 50 82 51 82 52 82 53; an i-appli (status TJ) posts its page's encoding.
+    const body = `serviceId=10100001&userId=${issuance.userId}&startPassword=%82P%82Q%82R%82S`;
+    const response = await app.request('/m/app/provision', {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'user-agent': 'DoCoMo/2.0 N902i(c100;TJ)' },
+    });
+    expect(response.status).toBe(200);
+    expect(await response.text()).toMatch(/^serial=KT/);
+  });
+
   it('answers bad_request to junk, a wrong content type and a huge body — never 500', async () => {
     const { services } = await testServices();
     const app = createApp(services);

@@ -1,5 +1,8 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { detectHandset } from '../carrier/detect.ts';
+import type { Encoding } from '../carrier/handset.ts';
+import { parseForm } from '../markup/form.ts';
 import type { IssuanceService, ProvisionError, ProvisionResult } from '../issuance/service.ts';
 
 const STATUS: Record<ProvisionError, 400 | 401 | 404 | 409 | 410 | 423> = {
@@ -19,6 +22,13 @@ const MESSAGE: Record<ProvisionError, string> = {
   expired: 'トークン発行の有効期限が切れています。パソコンから再度トークン発行を行って下さい。',
   already_provisioned: 'このユーザIDのトークンは設定済みです。',
 };
+
+/** A stated charset wins; otherwise a handset posts in its own page encoding (Shift_JIS for most). */
+function bodyEncoding(contentType: string, headers: Record<string, string>): Encoding {
+  const charset = /charset=([\w-]+)/.exec(contentType)?.[1];
+  if (charset) return /^(shift_jis|sjis|x-sjis|windows-31j|cp932)$/.test(charset) ? 'shift_jis' : 'utf-8';
+  return detectHandset(headers).encoding;
+}
 
 /** `key=value` lines: the format a Java handset app can read without a JSON parser. */
 function lines(fields: Record<string, string | number>): string {
@@ -51,10 +61,10 @@ export function provisioningRoutes(issuance: IssuanceService): Hono {
     bodyLimit({ maxSize: 4096, onError: (c) => c.text(lines({ error: 'bad_request', message: MESSAGE.bad_request }), 413) }),
     async (c) => {
       c.header('Cache-Control', 'no-store');
-      const type = c.req.header('content-type') ?? '';
-      const body = type.startsWith('application/x-www-form-urlencoded') ? await c.req.parseBody().catch(() => null) : null;
+      const type = (c.req.header('content-type') ?? '').toLowerCase();
+      const body = type.startsWith('application/x-www-form-urlencoded') ? parseForm(new Uint8Array(await c.req.arrayBuffer()), bodyEncoding(type, c.req.header())) : null;
       const result: ProvisionResult = body
-        ? await issuance.provision({ serviceId: body.serviceId, userId: body.userId, startPassword: body.startPassword })
+        ? await issuance.provision({ serviceId: body.get('serviceId'), userId: body.get('userId'), startPassword: body.get('startPassword') })
         : { ok: false, error: 'bad_request' };
       return c.text(provisioningBody(result), result.ok ? 200 : STATUS[result.error]);
     },

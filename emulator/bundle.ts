@@ -1,0 +1,27 @@
+import { build } from 'esbuild';
+
+const cache = new Map<string, Promise<Uint8Array>>();
+
+/**
+ * Bundles a browser entry (TypeScript, jsx-dom) into one minified IIFE, once per process: `npm start`
+ * needs no build step. A failed build is not cached, so a fix shows on the next request.
+ */
+export function bundleBrowserEntry(entry: string): Promise<Uint8Array> {
+  let bundle = cache.get(entry);
+  if (!bundle) {
+    bundle = build({
+      entryPoints: [entry],
+      bundle: true,
+      write: false,
+      format: 'iife',
+      minify: true,
+      target: 'es2020',
+      platform: 'browser',
+      charset: 'utf8',
+      legalComments: 'none',
+    }).then((result) => result.outputFiles[0]!.contents);
+    bundle.catch(() => cache.delete(entry));
+    cache.set(entry, bundle);
+  }
+  return bundle;
+}

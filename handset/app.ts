@@ -1,0 +1,278 @@
+import { Secret, TOTP } from 'otpauth';
+import { deserializeToken, parseProvisionResponse, serializeToken, type TokenRecord } from './provision.ts';
+import type { Item, Key, Runtime, Screen } from './runtime.ts';
+
+export const APP_TITLE = 'OTPトークン';
+
+type View =
+  | { name: 'setup'; serviceId: string; userId: string; startPassword: string; agreed: boolean; error?: string }
+  | { name: 'sending' }
+  | { name: 'otp' }
+  | { name: 'top' }
+  | { name: 'menu' }
+  | { name: 'settings' }
+  | { name: 'confirmDelete' }
+  | { name: 'help' }
+  | { name: 'expired' };
+
+export interface TokenApp {
+  key(key: Key): void;
+  /** Fills the focused field (the handset's text input). */
+  input(text: string): void;
+  /** Called about once a second so the countdown moves. */
+  tick(): void;
+}
+
+/** Japan-time `YYYY/MM/DD` for the token's dates. */
+export function japanDate(iso: string): string {
+  const date = new Date(Date.parse(iso) + 9 * 3600_000);
+  if (Number.isNaN(date.getTime())) return '-';
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getUTCFullYear()}/${pad(date.getUTCMonth() + 1)}/${pad(date.getUTCDate())}`;
+}
+
+export function currentCode(token: TokenRecord, now: number): { code: string; secondsLeft: number } {
+  const period = token.period;
+  const code = TOTP.generate({
+    secret: Secret.fromBase32(token.secret),
+    algorithm: token.algorithm,
+    digits: token.digits,
+    period,
+    timestamp: now,
+  });
+  const secondsLeft = period - (Math.floor(now / 1000) % period);
+  return { code, secondsLeft };
+}
+
+const SETUP_FIELDS = [
+  { name: 'serviceId', label: 'サービスID', max: 16, digitsOnly: false },
+  { name: 'userId', label: 'ユーザID', max: 16, digitsOnly: false },
+  { name: 'startPassword', label: '利用開始パスワード', max: 8, digitsOnly: true, secret: true },
+] as const;
+
+/** The token app of seed 000: 初期設定 → OTP screen, menu, settings (トークン削除), help, expiry. */
+export function createTokenApp(runtime: Runtime): TokenApp {
+  let token = deserializeToken(runtime.readScratchPad());
+  let view: View = token ? { name: 'otp' } : emptySetup();
+  let focus = 0;
+
+  function emptySetup(error?: string): View {
+    return { name: 'setup', serviceId: '', userId: '', startPassword: '', agreed: false, ...(error ? { error } : {}) };
+  }
+
+  function go(next: View) {
+    view = next;
+    focus = -1;
+    const items = build().items;
+    focus = items.findIndex(focusable);
+    draw();
+  }
+
+  function expired(): boolean {
+    return token !== null && runtime.now() >= Date.parse(token.expiresAt);
+  }
+
+  function build(): Screen {
+    if (token && view.name === 'otp' && expired()) view = { name: 'expired' };
+    switch (view.name) {
+      case 'setup': {
+        const setup = view;
+        const items: Item[] = [
+          ...(setup.error ? [{ kind: 'text', text: setup.error } as Item] : []),
+          ...SETUP_FIELDS.map(
+            (field): Item => ({ kind: 'field', name: field.name, label: field.label, value: setup[field.name], max: field.max, digitsOnly: field.digitsOnly, ...('secret' in field ? { secret: true } : {}) }),
+          ),
+          { kind: 'check', label: '上記内容に同意する', checked: setup.agreed },
+          { kind: 'button', label: '送信' },
+        ];
+        return { title: '初期設定', items, focus, softkeys: ['', '送信'] };
+      }
+      case 'sending':
+        return { title: '初期設定', items: [{ kind: 'text', text: '通信中です。しばらくお待ちください。' }], focus: -1, softkeys: ['', ''] };
+      case 'otp': {
+        const t = token!;
+        const { code, secondsLeft } = currentCode(t, runtime.now());
+        return {
+          title: t.issuer,
+          items: [
+            { kind: 'text', text: 'ワンタイムパスワード' },
+            { kind: 'otp', code },
+            { kind: 'text', text: `残り${secondsLeft}秒` },
+            { kind: 'button', label: 'COPY' },
+            { kind: 'text', text: `シリアル番号 ${t.serial}` },
+            { kind: 'text', text: `利用開始日 ${japanDate(t.issuedAt)}` },
+            { kind: 'text', text: `利用期限 ${japanDate(t.expiresAt)}` },
+          ],
+          focus,
+          softkeys: ['メニュー', '更新'],
+        };
+      }
+      case 'top':
+        return {
+          title: APP_TITLE,
+          items: [{ kind: 'text', text: token!.issuer }, { kind: 'button', label: 'ワンタイムパスワード' }, { kind: 'button', label: 'メニュー' }],
+          focus,
+          softkeys: ['メニュー', ''],
+        };
+      case 'menu':
+        return {
+          title: 'メニュー',
+          items: ['設定', 'トップ画面', 'ワンタイムパスワード', 'ヘルプ', ...(runtime.exit ? ['終了'] : [])].map((label): Item => ({ kind: 'button', label })),
+          focus,
+          softkeys: ['戻る', ''],
+        };
+      case 'settings':
+        return { title: '設定', items: [{ kind: 'button', label: 'トークン削除' }], focus, softkeys: ['戻る', ''] };
+      case 'confirmDelete':
+        return {
+          title: 'トークン削除',
+          items: [{ kind: 'text', text: 'トークンを削除します。削除すると元に戻せません。よろしいですか？' }, { kind: 'button', label: 'はい' }, { kind: 'button', label: 'いいえ' }],
+          focus,
+          softkeys: ['戻る', ''],
+        };
+      case 'help':
+        return {
+          title: 'ヘルプ',
+          items: [
+            { kind: 'text', text: 'ワンタイムパスワードは一定時間ごとに変わります。表示中のパスワードをインターネットバンキングの画面に入力してください。' },
+            { kind: 'text', text: '1キーで最新のパスワードを表示します。' },
+            { kind: 'text', text: '機種変更・トークン再発行の際は、設定→トークン削除で削除してください。' },
+          ],
+          focus: -1,
+          softkeys: ['戻る', ''],
+        };
+      case 'expired':
+        return {
+          title: token!.issuer,
+          items: [
+            { kind: 'text', text: `このトークンは有効期限（${japanDate(token!.expiresAt)}）が切れています。` },
+            { kind: 'text', text: 'インターネットバンキングでトークンを再発行してください。' },
+            { kind: 'button', label: 'トークン削除' },
+          ],
+          focus,
+          softkeys: ['メニュー', ''],
+        };
+    }
+  }
+
+  function draw() {
+    runtime.render(build());
+  }
+
+  async function submit() {
+    if (view.name !== 'setup') return;
+    const form = { serviceId: view.serviceId.trim(), userId: view.userId.trim(), startPassword: view.startPassword };
+    let error: string | undefined;
+    if (!form.serviceId || !form.userId || !form.startPassword) error = 'サービスID・ユーザID・利用開始パスワードを入力してください。';
+    else if (!/^\d{4,8}$/.test(form.startPassword)) error = '利用開始パスワードは4～8桁の数字で入力してください。';
+    else if (!view.agreed) error = '「上記内容に同意する」を選択してください。';
+    if (error) return go({ ...view, error });
+    const kept = view;
+    go({ name: 'sending' });
+    let result;
+    try {
+      const response = await runtime.post('/m/app/provision', form);
+      result = parseProvisionResponse(response.status, response.body);
+    } catch {
+      result = { ok: false as const, code: 'network', message: '通信できませんでした。電波の良い所で再度お試しください。' };
+    }
+    if (!result.ok) return go({ ...kept, startPassword: '', error: result.message });
+    token = result.token;
+    runtime.writeScratchPad(serializeToken(token));
+    go({ name: 'otp' });
+  }
+
+  function activate(item: Item) {
+    if (item.kind === 'check' && view.name === 'setup') {
+      view.agreed = !view.agreed;
+      return draw();
+    }
+    if (item.kind !== 'button') return;
+    const label = item.label;
+    if (label === '送信') return void submit();
+    if (label === 'COPY') return runtime.copy(currentCode(token!, runtime.now()).code);
+    if (label === 'ワンタイムパスワード') return go({ name: 'otp' });
+    if (label === 'メニュー') return go({ name: 'menu' });
+    if (label === '設定') return go({ name: 'settings' });
+    if (label === 'トップ画面') return go({ name: 'top' });
+    if (label === 'ヘルプ') return go({ name: 'help' });
+    if (label === 'トークン削除') return go({ name: 'confirmDelete' });
+    if (label === 'いいえ') return go({ name: 'settings' });
+    if (label === '終了') return runtime.exit?.();
+    if (label === 'はい') {
+      token = null;
+      runtime.writeScratchPad(null);
+      return go(emptySetup());
+    }
+  }
+
+  function back() {
+    if (view.name === 'settings' || view.name === 'help') return go({ name: 'menu' });
+    if (view.name === 'confirmDelete') return go({ name: 'settings' });
+    if (view.name === 'menu' || view.name === 'top') return go({ name: 'otp' });
+  }
+
+  function focusedField(): { name: (typeof SETUP_FIELDS)[number]['name']; max: number; digitsOnly: boolean } | null {
+    const item = build().items[focus];
+    if (view.name !== 'setup' || item?.kind !== 'field') return null;
+    return SETUP_FIELDS.find((field) => field.name === item.name) ?? null;
+  }
+
+  function setField(update: (value: string) => string) {
+    const field = focusedField();
+    if (!field || view.name !== 'setup') return false;
+    let value = update(view[field.name]);
+    if (field.digitsOnly) value = value.replace(/\D/g, '');
+    view[field.name] = value.slice(0, field.max);
+    draw();
+    return true;
+  }
+
+  function moveFocus(step: 1 | -1) {
+    const items = build().items;
+    for (let index = focus + step; index >= 0 && index < items.length; index += step) {
+      if (focusable(items[index]!)) {
+        focus = index;
+        return draw();
+      }
+    }
+  }
+
+  go(view);
+
+  return {
+    key(key) {
+      if (view.name === 'sending') return;
+      if (/^[0-9*#]$/.test(key) && setField((value) => value + key)) return;
+      if (key === '1' && view.name === 'otp') return draw();
+      if (key === 'up') return moveFocus(-1);
+      if (key === 'down') return moveFocus(1);
+      if (key === 'clear') {
+        if (setField((value) => value.slice(0, -1))) return;
+        return back();
+      }
+      if (key === 'select') {
+        const item = build().items[focus];
+        return item ? activate(item) : undefined;
+      }
+      if (key === 'soft1') {
+        if (view.name === 'otp' || view.name === 'expired' || view.name === 'top') return go({ name: 'menu' });
+        return back();
+      }
+      if (key === 'soft2') {
+        if (view.name === 'setup') return void submit();
+        if (view.name === 'otp') return draw();
+      }
+    },
+    input(text) {
+      setField(() => text);
+    },
+    tick() {
+      if (view.name === 'otp' || view.name === 'expired') draw();
+    },
+  };
+}
+
+function focusable(item: Item): boolean {
+  return item.kind === 'field' || item.kind === 'check' || item.kind === 'button';
+}

@@ -1,0 +1,44 @@
+import type { Screen } from './runtime.ts';
+
+/** Draws a token-app screen into `root`: plain DOM, so the same code serves the emulator and the web token. */
+export function renderScreen(root: HTMLElement, screen: Screen): void {
+  const doc = root.ownerDocument;
+  const el = (tag: string, className: string, text?: string) => {
+    const node = doc.createElement(tag);
+    node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  };
+  const body = el('div', 'app-body');
+  screen.items.forEach((item, index) => {
+    const focused = index === screen.focus;
+    let node: HTMLElement;
+    switch (item.kind) {
+      case 'text':
+        node = el('p', 'app-text', item.text);
+        break;
+      case 'otp':
+        node = el('p', 'app-otp', item.code);
+        node.setAttribute('data-otp', item.code);
+        break;
+      case 'field': {
+        node = el('label', 'app-field');
+        node.append(el('span', 'app-label', item.label));
+        node.append(el('span', 'app-input', item.secret ? '*'.repeat(item.value.length) : item.value));
+        node.dataset.field = item.name;
+        break;
+      }
+      case 'check':
+        node = el('p', 'app-check', `${item.checked ? '☑' : '☐'} ${item.label}`);
+        break;
+      case 'button':
+        node = el('p', 'app-button', item.label);
+        break;
+    }
+    if (focused) node.classList.add('focused');
+    body.append(node);
+  });
+  root.replaceChildren(el('div', 'app-title', screen.title), body);
+  root.dataset.softkeys = JSON.stringify(screen.softkeys);
+  body.querySelector('.focused')?.scrollIntoView({ block: 'nearest' });
+}

@@ -1,0 +1,46 @@
+/**
+ * The small DoJa-like interface the token app is written against: one screen of items, two soft keys,
+ * key events, a ScratchPad, HTTP to the download host only, and a clock. The emulator and the web
+ * token each implement it; the app never touches the DOM or `fetch` itself.
+ */
+export type Key = '0' | '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8' | '9' | '*' | '#' | 'up' | 'down' | 'left' | 'right' | 'select' | 'soft1' | 'soft2' | 'clear';
+
+export type Item =
+  | { kind: 'text'; text: string; large?: boolean }
+  | { kind: 'otp'; code: string }
+  | { kind: 'field'; name: string; label: string; value: string; secret?: boolean; max: number; digitsOnly?: boolean }
+  | { kind: 'check'; label: string; checked: boolean }
+  | { kind: 'button'; label: string };
+
+export interface Screen {
+  title: string;
+  items: Item[];
+  /** Index into `items` of the focused item, or -1. */
+  focus: number;
+  softkeys: [string, string];
+}
+
+export interface HttpResponse {
+  status: number;
+  body: string;
+}
+
+export interface Runtime {
+  render(screen: Screen): void;
+  /** ScratchPad: one string per app, kept across launches; null when empty. */
+  readScratchPad(): string | null;
+  writeScratchPad(value: string | null): void;
+  /** POST a form to a path on the app's download host (the only host an i-appli may reach). */
+  post(path: string, form: Record<string, string>): Promise<HttpResponse>;
+  now(): number;
+  /** Copies text to the handset's clipboard when it has one. */
+  copy(text: string): void;
+  /** Ends the app (back to the phone's menu); absent where the app is the whole page (web token). */
+  exit?(): void;
+}
+
+export const KEYS: readonly Key[] = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '#', 'up', 'down', 'left', 'right', 'select', 'soft1', 'soft2', 'clear'];
+
+export function isKey(value: unknown): value is Key {
+  return typeof value === 'string' && (KEYS as readonly string[]).includes(value);
+}

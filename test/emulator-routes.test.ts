@@ -1,0 +1,52 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Hono } from 'hono';
+import { createApp } from '../gateway/routes.ts';
+import { testServices } from './helpers/services.ts';
+
+let app: Hono;
+beforeAll(async () => {
+  app = createApp((await testServices()).services);
+});
+
+const proxy = (body: unknown) =>
+  app.request('http://gw.test/emulator/proxy', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+describe('emulator routes', () => {
+  it('lists the device catalogue in the contract shape', async () => {
+    const devices = (await (await app.request('/emulator/api/devices')).json()) as Array<Record<string, unknown>>;
+    expect(devices.length).toBeGreaterThanOrEqual(11);
+    for (const device of devices) expect(Object.keys(device).sort()).toEqual(['carrier', 'id', 'mailDomain', 'name', 'screen', 'userAgent']);
+  });
+
+  it('serves the emulator page and its bundle, and the web token page and bundle', async () => {
+    expect(await (await app.request('/emulator/')).text()).toContain('/emulator/app.js');
+    const bundle = await app.request('/emulator/app.js');
+    expect(bundle.headers.get('content-type')).toContain('javascript');
+    expect(await bundle.text()).toContain('handset');
+    expect(await (await app.request('/m/app/web')).text()).toContain('data-web-token');
+    expect(await (await app.request('/m/app/web/token.js')).text()).toContain('ketaiToken');
+  }, 30_000);
+});
+
+describe('emulator proxy', () => {
+  it('fetches gateway pages with the device’s UA and carrier headers', async () => {
+    const response = await proxy({ device: 'au-w31ca', url: '/api/v1/handset' });
+    expect(response.status).toBe(200);
+    const data = (await response.json()) as { status: number; body: string; url: string };
+    expect(data.url).toBe('http://gw.test/api/v1/handset');
+    expect(JSON.parse(Buffer.from(data.body, 'base64').toString())).toMatchObject({ carrier: 'au', deviceId: 'CA32' });
+  });
+
+  it('refuses every other origin, itself and junk with a Japanese error', async () => {
+    for (const url of ['http://evil.test/', '//evil.test/x', 'https://gw.test/', 'http://gw.test:8080/', 'file:///etc/passwd']) {
+      const response = await proxy({ device: 'docomo-sh905i', url });
+      expect(response.status, url).toBe(403);
+      expect(((await response.json()) as { error: string }).error).toMatch(/接続できません|URL/);
+    }
+    expect((await proxy({ device: 'docomo-sh905i', url: '/emulator/proxy' })).status).toBe(403);
+    expect((await proxy({ device: 'nope', url: '/healthz' })).status).toBe(400);
+    expect((await proxy({ device: 'docomo-sh905i', url: '/healthz', method: 'DELETE' })).status).toBe(403);
+    const junk = await app.request('http://gw.test/emulator/proxy', { method: 'POST', body: '{' });
+    expect(junk.status).toBe(400);
+  });
+});
