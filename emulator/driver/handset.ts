@@ -31,7 +31,8 @@ type WithHandset = { handset: HandsetApi };
 export class HandsetPage {
   private constructor(readonly page: Page) {}
 
-  static async open(browser: Browser, gatewayUrl: string, options: { device: string; mail: string }): Promise<HandsetPage> {
+  /** `browser` may be anything that opens a tab: a Browser, a BrowserContext, a scenario's tab opener. */
+  static async open(browser: Pick<Browser, 'newPage'> | { newPage(): Promise<Page> }, gatewayUrl: string, options: { device: string; mail: string }): Promise<HandsetPage> {
     const page = await browser.newPage();
     const url = new URL('/emulator/', gatewayUrl);
     url.searchParams.set('device', options.device);

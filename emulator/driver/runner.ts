@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { logAround, startIsolatedGateway, type IsolatedGateway } from './gateway-process.ts';
+import { HandsetPage } from './handset.ts';
 import { PortalPage } from './portal.ts';
 import type { Mail, Scenario, ScenarioContext } from './scenario.ts';
 
@@ -138,6 +139,7 @@ export async function runScenario(target: RunTarget, options: RunOptions): Promi
       browser: options.browser,
       pc: new PortalPage(pcPage, baseUrl),
       openTab,
+      handset: (device, mail) => HandsetPage.open({ newPage: () => openTab(device) }, baseUrl, { device, mail }),
       mailbox: async (address) => {
         const response = await fetch(`${baseUrl}/emulator/api/mailbox/${encodeURIComponent(address)}`);
         if (!response.ok) throw new Error(`mailbox ${address}: HTTP ${response.status}`);

@@ -1,4 +1,5 @@
 import type { Browser, Page } from 'puppeteer-core';
+import type { HandsetPage } from './handset.ts';
 import type { PortalPage } from './portal.ts';
 
 /** One mail from the dev outbox (`GET /emulator/api/mailbox/<address>`). */
@@ -25,6 +26,8 @@ export interface ScenarioContext {
    * `userAgent` makes the gateway see that handset.
    */
   openTab(label: string, options?: { userAgent?: string }): Promise<Page>;
+  /** Opens the emulator (`/emulator/?device=&mail=`) as device `device` in a tab labelled with the device id. */
+  handset(device: string, mail: string): Promise<HandsetPage>;
   /** The dev mailbox of `address`, newest last. */
   mailbox(address: string): Promise<Mail[]>;
   /** The gateway's time (ms): real time plus what `advanceClock` added. */

@@ -1,25 +1,17 @@
 import { check, defineScenario } from '../driver/scenario.ts';
-import { mailedLink, openHandsetBrowser, pageText } from './handsets.ts';
-import { parseLines, ProvisionedToken, TARO } from './support.ts';
+import { parseLines, TARO } from './support.ts';
 
 const MAIL = 'taro.enroll@docomo.ne.jp';
-/** The app each carrier's download page must link to: i-appli (.jam) or MIDP (.jad). */
-const APP_FILE: Record<string, RegExp> = {
-  'docomo-p07a': /\/m\/app\/[^/]+\/docomo\/ketai-token\.jam/,
-  'au-w31ca': /\/m\/app\/[^/]+\/au\/ketai-token\.jad/,
-  'softbank-910t': /\/m\/app\/[^/]+\/softbank\/ketai-token\.jad/,
-};
 const START_PASSWORD = '2468';
 
 /**
- * The whole enrolment, once per carrier: トークン発行 → mail → the handset opens the link and gets
- * its carrier's download page → 初期設定 → 利用開始. Until the emulator's token app is mounted, the
- * 初期設定 goes through the app's provisioning API.
+ * The whole enrolment, once per carrier, in the emulator: トークン発行 → mail on the handset → its
+ * carrier's download page → install → the token app's 初期設定 → 利用開始 with the code it shows.
  */
 export default defineScenario({
   name: 'enroll',
   description: 'トークン発行 mails a one-time link without the IDs; the handset gets its carrier’s app; 初期設定 works once; 利用開始 makes the status 利用中',
-  devices: Object.keys(APP_FILE),
+  devices: ['docomo-p07a', 'au-w31ca', 'softbank-910t'],
   async run(ctx) {
     const { pc } = ctx;
     await ctx.step('taro logs in; BOP001 shows 未登録', async () => {
@@ -40,28 +32,38 @@ export default defineScenario({
       check(new RegExp(`${ctx.baseUrl.replace(/[.]/g, '\\.')}/m/dl/[A-Za-z0-9_-]{32}\\b`).test(body), 'the mail has no download link to this gateway');
       check(!body.includes(ids.serviceId) && !body.includes(ids.userId), 'the mail gives away the サービスID or ユーザID');
     });
-    await ctx.step(`the handset (${ctx.device}) opens the mailed link: its carrier’s download page`, async () => {
-      const device = ctx.device ?? 'docomo-p07a';
-      const appFile = APP_FILE[device];
-      check(appFile, `enroll knows no download for device ${device}; use one of ${Object.keys(APP_FILE).join(', ')}`);
-      const handset = await openHandsetBrowser(ctx, device);
-      const response = await handset.goto(await mailedLink(ctx, MAIL));
-      check(response?.status() === 200, `the download page answered ${response?.status()}`);
-      check((await pageText(handset)).includes('ダウンロード'), 'the download page does not offer ダウンロード');
-      check(appFile.test(await handset.content()), `the download page has no link to ${appFile.source}`);
+    const device = ctx.device ?? 'docomo-p07a';
+    const handset = await ctx.step(`the emulator (${device}) receives the mail`, async () => {
+      const phone = await ctx.handset(device, MAIL);
+      await phone.press('1'); // メール
+      await phone.waitFor('受信メール 1件');
+      return phone;
     });
-    const token = await ctx.step('the token app’s 初期設定 (POST /m/app/provision)', () => ProvisionedToken.provision(ctx, ids, START_PASSWORD));
+    await ctx.step('the handset opens the mailed link: its carrier’s download page', async () => {
+      await handset.press('1', 'select'); // the newest mail, its first link
+      await handset.waitFor('ダウンロード');
+      check(/\/m\/dl\//.test((await handset.state()).url), 'the handset is not on the download page');
+    });
+    await ctx.step('the token app downloads and installs', async () => {
+      await handset.press('1'); // accesskey 1: the app download
+      await handset.waitFor('ダウンロードが完了しました');
+      const { apps } = await handset.state();
+      check(apps.length === 1, `expected one installed app, got ${JSON.stringify(apps)}`);
+    });
+    const code = await ctx.step('初期設定 in the token app shows a code', async () => {
+      await handset.press('1'); // 起動する
+      return handset.setUpToken({ ...ids, startPassword: START_PASSWORD });
+    });
     await ctx.step('a second 初期設定 with the same IDs is refused', async () => {
       const response = await fetch(`${ctx.baseUrl}/m/app/provision`, { method: 'POST', body: new URLSearchParams({ ...ids, startPassword: START_PASSWORD }) });
       const answer = parseLines(await response.text());
       check(response.status === 409 && answer.error === 'already_provisioned', `expected 409 already_provisioned, got ${response.status} ${answer.error}`);
     });
-    await ctx.step('利用開始 with the first code (BOK001 → BOK002): 利用中', async () => {
-      await pc.activate(token.nextCode());
+    await ctx.step('利用開始 with the handset’s code (BOK001 → BOK002): 利用中', async () => {
+      await pc.activate(code);
       await pc.expectScreen('BOK002');
       const status = await pc.otpStatus();
       check(status.startsWith('利用中'), `BOP001 shows ${status}, expected 利用中`);
-      ctx.log(`serial ${token.serial}`);
     });
   },
 });
