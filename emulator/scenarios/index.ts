@@ -7,6 +7,7 @@ import releaseAndReissue from './release-and-reissue.ts';
 import replayRejected from './replay-rejected.ts';
 import transferNewPayee from './transfer-new-payee.ts';
 import unsupportedHandset from './unsupported-handset.ts';
+import webToken from './web-token.ts';
 
 /** The built-in scenarios, in the order `all` runs them. */
-export const BUILT_IN: Scenario[] = [enroll, loginOtp, transferNewPayee, replayRejected, lockout, releaseAndReissue, expiredLink, unsupportedHandset];
+export const BUILT_IN: Scenario[] = [enroll, loginOtp, transferNewPayee, replayRejected, lockout, releaseAndReissue, expiredLink, unsupportedHandset, webToken];
