@@ -2,9 +2,9 @@ import type { FC } from 'hono/jsx';
 import type { OtpOverview } from '../../issuance/service.ts';
 import type { FieldErrors, IssuanceForm } from '../../issuance/input.ts';
 import { formatJst } from '../../time.ts';
-import { Csrf, FieldError, Frame, Message, Required } from '../frame.tsx';
+import { Csrf, Frame, Message } from '../frame.tsx';
 import type { Chrome } from './login.tsx';
-import { OtpInputTable, TokenInfo } from './parts.tsx';
+import { InputRow, OtpInputTable, TokenInfo } from './parts.tsx';
 
 const STATUS_LABEL: Record<OtpOverview['status'], string> = {
   none: '未登録',
@@ -103,20 +103,8 @@ export const IssueInputScreen: FC<{ chrome: Chrome; formId: string; mail?: strin
       <h2 class="section-title">送付先メールアドレスの指定</h2>
       <p>トークン発行する携帯電話のメールアドレスを入力して下さい。</p>
       <table class="form-table">
-        <tr>
-          <Required label="携帯電話メールアドレス" hint="(半角英数字記号)" for="mail" />
-          <td>
-            <input id="mail" name="mail" type="email" value={mail ?? ''} maxlength={254} autocomplete="email" class="wide" />
-            <FieldError name="mail" error={errors.mail} />
-          </td>
-        </tr>
-        <tr>
-          <Required label="携帯電話メールアドレス(確認用)" hint="(半角英数字記号) 確認のため2回入力して下さい" for="mailConfirm" />
-          <td>
-            <input id="mailConfirm" name="mailConfirm" type="email" maxlength={254} autocomplete="off" class="wide" />
-            <FieldError name="mailConfirm" error={errors.mailConfirm} />
-          </td>
-        </tr>
+        <InputRow label="携帯電話メールアドレス" hint="(半角英数字記号)" name="mail" type="email" value={mail ?? ''} maxlength={254} autocomplete="email" class="wide" error={errors.mail} />
+        <InputRow label="携帯電話メールアドレス(確認用)" hint="(半角英数字記号) 確認のため2回入力して下さい" name="mailConfirm" type="email" maxlength={254} autocomplete="off" class="wide" error={errors.mailConfirm} />
       </table>
       <h2 class="section-title">利用開始パスワードの指定</h2>
       <p>
@@ -125,20 +113,8 @@ export const IssueInputScreen: FC<{ chrome: Chrome; formId: string; mail?: strin
         利用開始パスワードは、お控えいただくかお忘れにならないようご注意ください。
       </p>
       <table class="form-table">
-        <tr>
-          <Required label="利用開始パスワード" hint="(半角数字4～8桁)" for="startPassword" />
-          <td>
-            <input id="startPassword" name="startPassword" type="password" inputmode="numeric" maxlength={16} autocomplete="new-password" />
-            <FieldError name="startPassword" error={errors.startPassword} />
-          </td>
-        </tr>
-        <tr>
-          <Required label="利用開始パスワード(確認用)" hint="確認のため2回入力して下さい" for="startPasswordConfirm" />
-          <td>
-            <input id="startPasswordConfirm" name="startPasswordConfirm" type="password" inputmode="numeric" maxlength={16} autocomplete="new-password" />
-            <FieldError name="startPasswordConfirm" error={errors.startPasswordConfirm} />
-          </td>
-        </tr>
+        <InputRow label="利用開始パスワード" hint="(半角数字4～8桁)" name="startPassword" type="password" inputmode="numeric" maxlength={16} autocomplete="new-password" error={errors.startPassword} />
+        <InputRow label="利用開始パスワード(確認用)" hint="確認のため2回入力して下さい" name="startPasswordConfirm" type="password" inputmode="numeric" maxlength={16} autocomplete="new-password" error={errors.startPasswordConfirm} />
       </table>
       <div class="buttons">
         <button type="submit" class="primary">次へ</button>
@@ -177,13 +153,7 @@ const ConfirmPasswordTable: FC<{ fieldError?: string | undefined }> = ({ fieldEr
   <>
     <h2 class="section-title">確認用パスワードの入力</h2>
     <table class="form-table">
-      <tr>
-        <Required label="確認用パスワード" hint="(半角英数字6～12桁)" for="confirmPassword" />
-        <td>
-          <input id="confirmPassword" name="confirmPassword" type="password" maxlength={32} autocomplete="off" />
-          <FieldError name="confirmPassword" error={fieldError} />
-        </td>
-      </tr>
+      <InputRow label="確認用パスワード" hint="(半角英数字6～12桁)" name="confirmPassword" type="password" maxlength={32} autocomplete="off" error={fieldError} />
     </table>
   </>
 );

@@ -4,13 +4,7 @@ import { FieldError, Required } from '../frame.tsx';
 /** The one-time password row shared by BLI002, BOK001 and BFK003. */
 export const OtpInputTable: FC<{ digits: number; fieldError?: string | undefined }> = ({ digits, fieldError }) => (
   <table class="form-table">
-    <tr>
-      <Required label="ワンタイムパスワード" hint={`(半角数字${digits}桁)`} for="otp" />
-      <td>
-        <input id="otp" name="otp" inputmode="numeric" autocomplete="one-time-code" maxlength={16} class="otp" />
-        <FieldError name="otp" error={fieldError} />
-      </td>
-    </tr>
+    <InputRow label="ワンタイムパスワード" hint={`(半角数字${digits}桁)`} name="otp" inputmode="numeric" autocomplete="one-time-code" maxlength={16} class="otp" error={fieldError} />
   </table>
 );
 
@@ -29,4 +23,24 @@ export const TokenInfo: FC<{ serviceId: string; userId: string }> = ({ serviceId
       </tr>
     </table>
   </>
+);
+
+type InputAttributes = {
+  type?: string;
+  value?: string;
+  inputmode?: 'numeric' | 'text' | 'email';
+  maxlength: number;
+  autocomplete?: string;
+  class?: string;
+};
+
+/** One 【必須】 row of an input table: label, the field, and its error under it. */
+export const InputRow: FC<{ label: string; hint?: string; name: string; error?: string | undefined } & InputAttributes> = ({ label, hint, name, error, ...input }) => (
+  <tr>
+    <Required label={label} {...(hint ? { hint } : {})} for={name} />
+    <td>
+      <input id={name} name={name} {...input} />
+      <FieldError name={name} error={error} />
+    </td>
+  </tr>
 );

@@ -5,7 +5,7 @@ import type { Account, Transfer } from '../../store/schema.ts';
 import { Csrf, FieldError, Frame, Message, Required } from '../frame.tsx';
 import { yen } from './home.tsx';
 import type { Chrome } from './login.tsx';
-import { OtpInputTable } from './parts.tsx';
+import { InputRow, OtpInputTable } from './parts.tsx';
 
 /** BFK001: 振込先の選択 (registered payees) and the amount. */
 export const TransferScreen: FC<{ chrome: Chrome; account?: Account | undefined; errors?: FieldErrors<'payeeId' | 'amount'>; form?: { payeeId?: string; amount?: string } }> = ({ chrome, account, errors = {}, form = {} }) => (
@@ -39,13 +39,7 @@ export const TransferScreen: FC<{ chrome: Chrome; account?: Account | undefined;
       </table>
       <FieldError name="payeeId" error={errors.payeeId} />
       <table class="form-table">
-        <tr>
-          <Required label="振込金額" hint="(半角数字・円)" for="amount" />
-          <td>
-            <input id="amount" name="amount" inputmode="numeric" value={form.amount ?? ''} maxlength={12} />
-            <FieldError name="amount" error={errors.amount} />
-          </td>
-        </tr>
+        <InputRow label="振込金額" hint="(半角数字・円)" name="amount" inputmode="numeric" value={form.amount ?? ''} maxlength={12} error={errors.amount} />
       </table>
       <div class="buttons">
         <button type="submit" class="primary">次へ</button>
@@ -63,14 +57,8 @@ export const NewPayeeScreen: FC<{ chrome: Chrome; errors?: FieldErrors<keyof New
     <form method="post" action="/ib/transfer/new" novalidate>
       <Csrf token={chrome.csrf} />
       <table class="form-table">
-        <tr>
-          <Required label="金融機関名" for="bank" />
-          <td><input id="bank" name="bank" value={form.bank ?? ''} maxlength={60} /><FieldError name="bank" error={errors.bank} /></td>
-        </tr>
-        <tr>
-          <Required label="支店名" for="branch" />
-          <td><input id="branch" name="branch" value={form.branch ?? ''} maxlength={60} /><FieldError name="branch" error={errors.branch} /></td>
-        </tr>
+        <InputRow label="金融機関名" name="bank" value={form.bank ?? ''} maxlength={60} error={errors.bank} />
+        <InputRow label="支店名" name="branch" value={form.branch ?? ''} maxlength={60} error={errors.branch} />
         <tr>
           <Required label="科目" for="accountType" />
           <td>
@@ -81,18 +69,9 @@ export const NewPayeeScreen: FC<{ chrome: Chrome; errors?: FieldErrors<keyof New
             <FieldError name="accountType" error={errors.accountType} />
           </td>
         </tr>
-        <tr>
-          <Required label="口座番号" hint="(半角数字7桁)" for="accountNumber" />
-          <td><input id="accountNumber" name="accountNumber" inputmode="numeric" value={form.accountNumber ?? ''} maxlength={16} /><FieldError name="accountNumber" error={errors.accountNumber} /></td>
-        </tr>
-        <tr>
-          <Required label="受取人名" hint="(全角カタカナ)" for="holder" />
-          <td><input id="holder" name="holder" value={form.holder ?? ''} maxlength={60} /><FieldError name="holder" error={errors.holder} /></td>
-        </tr>
-        <tr>
-          <Required label="振込金額" hint="(半角数字・円)" for="amount" />
-          <td><input id="amount" name="amount" inputmode="numeric" value={form.amount ?? ''} maxlength={12} /><FieldError name="amount" error={errors.amount} /></td>
-        </tr>
+        <InputRow label="口座番号" hint="(半角数字7桁)" name="accountNumber" inputmode="numeric" value={form.accountNumber ?? ''} maxlength={16} error={errors.accountNumber} />
+        <InputRow label="受取人名" hint="(全角カタカナ)" name="holder" value={form.holder ?? ''} maxlength={60} error={errors.holder} />
+        <InputRow label="振込金額" hint="(半角数字・円)" name="amount" inputmode="numeric" value={form.amount ?? ''} maxlength={12} error={errors.amount} />
       </table>
       <div class="buttons">
         <button type="submit" class="primary">次へ</button>
