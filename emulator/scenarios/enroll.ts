@@ -1,4 +1,5 @@
 import { check, defineScenario } from '../driver/scenario.ts';
+import { installTokenApp } from './handsets.ts';
 import { parseLines, TARO } from './support.ts';
 
 const MAIL = 'taro.enroll@docomo.ne.jp';
@@ -33,26 +34,11 @@ export default defineScenario({
       check(!body.includes(ids.serviceId) && !body.includes(ids.userId), 'the mail gives away the サービスID or ユーザID');
     });
     const device = ctx.device ?? 'docomo-p07a';
-    const handset = await ctx.step(`the emulator (${device}) receives the mail`, async () => {
-      const phone = await ctx.handset(device, MAIL);
-      await phone.press('1'); // メール
-      await phone.waitFor('受信メール 1件');
-      return phone;
-    });
-    await ctx.step('the handset opens the mailed link: its carrier’s download page', async () => {
-      await handset.press('1', 'select'); // the newest mail, its first link
-      await handset.waitFor('ダウンロード');
-      check(/\/m\/dl\//.test((await handset.state()).url), 'the handset is not on the download page');
-    });
-    await ctx.step('the token app downloads and installs', async () => {
-      await handset.press('1'); // accesskey 1: the app download
-      await handset.waitFor('ダウンロードが完了しました');
+    const handset = await ctx.step(`the emulator (${device}) is switched on`, () => ctx.handset(device, MAIL));
+    const code = await installTokenApp(ctx, handset, ids, START_PASSWORD);
+    await ctx.step('one app is installed', async () => {
       const { apps } = await handset.state();
       check(apps.length === 1, `expected one installed app, got ${JSON.stringify(apps)}`);
-    });
-    const code = await ctx.step('初期設定 in the token app shows a code', async () => {
-      await handset.press('1'); // 起動する
-      return handset.setUpToken({ ...ids, startPassword: START_PASSWORD });
     });
     await ctx.step('a second 初期設定 with the same IDs is refused', async () => {
       const response = await fetch(`${ctx.baseUrl}/m/app/provision`, { method: 'POST', body: new URLSearchParams({ ...ids, startPassword: START_PASSWORD }) });

@@ -1,5 +1,6 @@
 import type { Page } from 'puppeteer-core';
-import type { ScenarioContext } from '../driver/scenario.ts';
+import type { HandsetPage } from '../driver/handset.ts';
+import { check, type ScenarioContext } from '../driver/scenario.ts';
 
 /**
  * User agents for checks of the handset pages themselves: a catalogue device (same id as in the
@@ -30,4 +31,28 @@ export async function mailedLink(ctx: ScenarioContext, address: string): Promise
 /** Visible text of a handset page (decoded from Shift_JIS by the browser). */
 export function pageText(page: Page): Promise<string> {
   return page.evaluate(() => document.body?.innerText ?? '');
+}
+
+/**
+ * On an emulated handset already open: the newest mail → its link (the carrier's download page) →
+ * download and install → launch → 初期設定 by keys. Returns the first code the app shows.
+ */
+export async function installTokenApp(ctx: ScenarioContext, handset: HandsetPage, ids: { serviceId: string; userId: string }, startPassword: string): Promise<string> {
+  await ctx.step('the handset receives the mail', async () => {
+    await handset.press('1'); // メール
+    await handset.waitFor('受信メール');
+  });
+  await ctx.step('the handset opens the mailed link: its carrier’s download page', async () => {
+    await handset.press('1', 'select'); // the newest mail, its first link
+    await handset.waitFor('ダウンロード');
+    check(/\/m\/dl\//.test((await handset.state()).url), 'the handset is not on the download page');
+  });
+  await ctx.step('the token app downloads and installs', async () => {
+    await handset.press('1'); // accesskey 1: the app download
+    await handset.waitFor('ダウンロードが完了しました');
+  });
+  return ctx.step('初期設定 in the token app shows a code', async () => {
+    await handset.press('1'); // 起動する
+    return handset.setUpToken({ ...ids, startPassword });
+  });
 }
