@@ -1,10 +1,6 @@
-import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
-import { createPackageCatalog } from '../gateway/app/catalog.ts';
-import { appRoutes } from '../gateway/app/routes.ts';
+import { createApp } from '../gateway/routes.ts';
 import { decodeShiftJis } from '../gateway/markup/shift-jis.ts';
-import { mobileRoutes } from '../gateway/mobile/routes.ts';
-import { BUNDLE } from './helpers/mobile-app.ts';
 import { mailedLink, testServices } from './helpers/services.ts';
 
 const MAIL = 'taro@docomo.ne.jp';
@@ -13,13 +9,10 @@ const D503I = { 'user-agent': 'DoCoMo/1.0/D503i' };
 /** The mailed link, followed with the issuance service's own ticket lookup. */
 describe('download link from a real issuance', () => {
   it('shows the bank\'s download page, then a used page once the app is set up', async () => {
-    const { services, dataDir } = await testServices();
+    const { services } = await testServices();
     const result = await services.issuance.issue('c-taro', await services.issuance.prepare({ mail: MAIL, startPassword: '1234' }), 'f', 'http://bank.test');
     if (result.status !== 'created') throw new Error(result.status);
-    const lookupTicket = services.issuance.lookupTicket;
-    const app = new Hono();
-    app.route('/m', mobileRoutes({ lookupTicket }));
-    app.route('/m', appRoutes({ lookupTicket, packages: createPackageCatalog({ dataDir, bundle: async () => BUNDLE }) }));
+    const app = createApp(services);
 
     const link = mailedLink(services, MAIL);
     const page = await app.request(link, { headers: D503I });
@@ -29,7 +22,9 @@ describe('download link from a real issuance', () => {
     expect(html).toContain('ijam="#app"');
     const ticket = link.split('/').at(-1)!;
     const jam = await app.request(`http://bank.test/m/app/${ticket}/docomo/ketai-token.jam`, { headers: D503I });
-    expect(decodeShiftJis(new Uint8Array(await jam.arrayBuffer()))).toContain(`AppSize = ${BUNDLE.length}\r\n`);
+    const jar = await app.request(`http://bank.test/m/app/${ticket}/docomo/ketai-token.jar`, { headers: D503I });
+    const size = (await jar.arrayBuffer()).byteLength;
+    expect(decodeShiftJis(new Uint8Array(await jam.arrayBuffer()))).toContain(`AppSize = ${size}\r\n`);
 
     const provisioned = await services.issuance.provision({ serviceId: '10100001', userId: result.issuance.userId, startPassword: '1234' });
     expect(provisioned.ok).toBe(true);

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { TokenService } from '../otp/tokens.ts';
 import type { VerifyOutcome } from '../otp/check.ts';
 import { downloadMail } from '../mail/download-mail.ts';
@@ -108,13 +107,12 @@ export class IssuanceService {
       const tenant = data.tenants[current.tenantId]!;
       tenant.lastUserId = String(Number(tenant.lastUserId) + 1).padStart(12, '0');
       const issuance: Issuance = {
-        id: `i-${randomUUID()}`,
+        id: hashTicket(ticket),
         tenantId: tenant.id,
         customerId,
         userId: tenant.lastUserId,
         mail: draft.mail,
         startPasswordHash: draft.startPasswordHash,
-        ticketHash: hashTicket(ticket),
         expiresAt: new Date(now + this.options.linkHours * 3_600_000).toISOString(),
         state: 'pending',
         failures: 0,
@@ -142,8 +140,7 @@ export class IssuanceService {
   /** What the mail's link stands for: the download pages ask this. */
   lookupTicket = (ticket: string): TicketState => {
     if (!TICKET_PATTERN.test(ticket)) return { status: 'unknown' };
-    const hash = hashTicket(ticket);
-    const issuance = Object.values(this.data.issuances).find((candidate) => candidate.ticketHash === hash);
+    const issuance = this.data.issuances[hashTicket(ticket)];
     if (!issuance) return { status: 'unknown' };
     if (issuance.state !== 'pending') return { status: 'used' };
     if (Date.parse(issuance.expiresAt) <= this.options.now()) return { status: 'expired' };

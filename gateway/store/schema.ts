@@ -45,6 +45,10 @@ export interface Customer {
 
 /** One トークン発行: from BOT003 確定する to the token app's 初期設定. */
 export interface Issuance {
+  /**
+   * SHA-256 of the download link's ticket (the link itself is a bearer secret and never stored);
+   * also the key in `issuances`, so the handset's link is found without a scan.
+   */
   id: string;
   tenantId: string;
   customerId: string;
@@ -52,8 +56,6 @@ export interface Issuance {
   userId: string;
   mail: string;
   startPasswordHash: string;
-  /** SHA-256 of the download link's ticket: the link itself is a bearer secret. */
-  ticketHash: string;
   expiresAt: string;
   /** pending → provisioned (app set up); locked after wrong 利用開始パスワード; cancelled by 利用解除. */
   state: 'pending' | 'provisioned' | 'locked' | 'cancelled';

@@ -4,7 +4,7 @@ import type { FieldErrors, IssuanceForm } from '../../issuance/input.ts';
 import { formatJst } from '../../time.ts';
 import { Csrf, Frame, Message } from '../frame.tsx';
 import type { Chrome } from './login.tsx';
-import { InputRow, OtpInputTable, TokenInfo } from './parts.tsx';
+import { InputRow, MailInfo, OtpInputTable, TokenInfo } from './parts.tsx';
 
 const STATUS_LABEL: Record<OtpOverview['status'], string> = {
   none: '未登録',
@@ -129,13 +129,7 @@ export const IssueConfirmScreen: FC<{ chrome: Chrome; formId: string; mail: stri
   <Frame {...props.chrome} section="procedures" screenId="BOT003" title="トークン発行 (ソフトウェアトークン発行情報入力内容確認)">
     <p class="lead">入力内容をご確認のうえ、確認用パスワードを入力し、「確定する」ボタンを押して下さい。</p>
     <Message error={props.error} />
-    <h2 class="section-title">送付先メールアドレス</h2>
-    <table class="info-table">
-      <tr>
-        <th>携帯電話メールアドレス</th>
-        <td data-field="mail">{props.mail}</td>
-      </tr>
-    </table>
+    <MailInfo mail={props.mail} />
     <form method="post" action="/ib/otp/issue/confirm" novalidate>
       <Csrf token={props.chrome.csrf} />
       <input type="hidden" name="formId" value={props.formId} />
@@ -169,13 +163,7 @@ export const IssueDoneScreen: FC<{ chrome: Chrome; mail: string; serviceId: stri
       トークン情報に従い、ワンタイムパスワードの設定のお手続きをお願いします。
     </p>
     {!props.mailSent && <Message error="メールを送信できませんでした。しばらくしてから、利用解除のうえ再度トークン発行を行って下さい。" />}
-    <h2 class="section-title">送付先メールアドレス</h2>
-    <table class="info-table">
-      <tr>
-        <th>携帯電話メールアドレス</th>
-        <td data-field="mail">{props.mail}</td>
-      </tr>
-    </table>
+    <MailInfo mail={props.mail} />
     <TokenInfo serviceId={props.serviceId} userId={props.userId} />
     <p class="hint">※「サービスID」・「ユーザID」は、トークン（アプリ）の初期設定で入力します。お控え下さい。</p>
     <div class="buttons">

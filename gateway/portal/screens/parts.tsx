@@ -8,6 +8,19 @@ export const OtpInputTable: FC<{ digits: number; fieldError?: string | undefined
   </table>
 );
 
+/** 送付先メールアドレス, as BOT003 and BOT002 show it. */
+export const MailInfo: FC<{ mail: string }> = ({ mail }) => (
+  <>
+    <h2 class="section-title">送付先メールアドレス</h2>
+    <table class="info-table">
+      <tr>
+        <th>携帯電話メールアドレス</th>
+        <td data-field="mail">{mail}</td>
+      </tr>
+    </table>
+  </>
+);
+
 /** トークン情報: what the customer types into the app's 初期設定. */
 export const TokenInfo: FC<{ serviceId: string; userId: string }> = ({ serviceId, userId }) => (
   <>
