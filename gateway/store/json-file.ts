@@ -59,7 +59,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
   }
 }
 
-async function syncFolder(folder: string): Promise<void> {
+export async function syncFolder(folder: string): Promise<void> {
   const handle = await open(folder, 'r');
   try {
     await handle.sync();

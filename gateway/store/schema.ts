@@ -1,8 +1,5 @@
 import type { Algorithm, OtpPolicy } from '../otp/policy.ts';
 
-/** Bump when the shape changes; start-up refuses a data file of another version. */
-export const SCHEMA_VERSION = 1;
-
 export interface Tenant {
   id: string;
   /** Fictional bank name shown in headers, mails and the token app. */
@@ -11,8 +8,6 @@ export interface Tenant {
   /** サービスID, typed into the token app's 初期設定. */
   serviceId: string;
   policy: OtpPolicy;
-  /** The last ユーザID handed out (12 digits, `9998` + a sequence). */
-  lastUserId: string;
 }
 
 /** 未登録 → トークン発行済 → 利用中 → 利用解除 */
@@ -123,26 +118,74 @@ export interface Token {
   lockedUntil: number | null;
 }
 
-export interface Data {
-  version: number;
-  /** A value sealed with the secret key: proves at start-up that the key matches the data. */
-  keyCheck: string;
-  tenants: Record<string, Tenant>;
-  customers: Record<string, Customer>;
-  tokens: Record<string, Token>;
-  issuances: Record<string, Issuance>;
-  accounts: Record<string, Account>;
-  transfers: Record<string, Transfer>;
+/** A portal session: the cookie holds a random id, the store only its SHA-256. */
+export interface SessionRecord {
+  id: string;
+  customerId?: string;
+  /** Epoch ms. */
+  createdAt: number;
+  lastSeen: number;
+  /** Idle or absolute end, whichever comes first (epoch ms). */
+  expiresAt: number;
+  /** What the portal keeps between requests (stage, form drafts); the store does not look inside. */
+  state: Record<string, unknown>;
 }
 
-export const KEY_CHECK_TEXT = 'ketai-token';
-export const KEY_CHECK_CONTEXT = 'key-check';
+/** A mail in the outbox: written in the same change as what it tells of, sent afterwards. */
+export interface OutboxMail {
+  id: string;
+  to: string;
+  /** `to` in lower case: the dev mailbox is looked up by it. */
+  mailbox: string;
+  subject: string;
+  body: string;
+  /** ISO time the mail was queued. */
+  createdAt: string;
+  state: 'pending' | 'sent' | 'failed';
+  attempts: number;
+  /** Epoch ms of the next delivery attempt. */
+  nextAttemptAt: number;
+  sentAt?: string;
+  lastError?: string;
+}
 
-export function assertDataShape(data: Data): void {
-  if (typeof data !== 'object' || data === null) throw new Error('the data is not an object');
-  if (data.version !== SCHEMA_VERSION) throw new Error(`schema version ${String(data.version)} is not ${SCHEMA_VERSION}`);
-  for (const key of ['tenants', 'customers', 'tokens', 'issuances', 'accounts', 'transfers'] as const) {
-    if (typeof data[key] !== 'object' || data[key] === null) throw new Error(`"${key}" is missing`);
-  }
-  if (typeof data.keyCheck !== 'string') throw new Error('"keyCheck" is missing');
+/** One security-relevant action (docs/audit.md). Never a code, password, secret or ticket. */
+export interface AuditEvent {
+  /** Sortable by time: `<epoch ms, 13 digits>-<random>`. */
+  id: string;
+  at: string;
+  tenantId?: string;
+  /** Who acted: `customer:<id>`, `handset`, `api:<key id>`, `system`. */
+  actor: string;
+  action: string;
+  result: string;
+  customerId?: string;
+  /** Masked serial as shown to people, and its hash for lookups. */
+  serial?: string;
+  serialHash?: string;
+  ip?: string;
+  userAgent?: string;
+  detail?: Record<string, string | number | boolean>;
+}
+
+export type ApiScope = 'verify' | 'manage' | 'audit';
+
+/** A bank system's API key: only a hash is kept. */
+export interface ApiKey {
+  id: string;
+  tenantId: string;
+  name: string;
+  scopes: ApiScope[];
+  /** SHA-256 of the key's secret part. */
+  secretHash: string;
+  createdAt: string;
+  revokedAt?: string;
+}
+
+/** Failed attempts of one client in one window (rate limiting). */
+export interface ThrottleCount {
+  key: string;
+  windowStart: number;
+  count: number;
+  expiresAt: number;
 }

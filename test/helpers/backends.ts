@@ -1,0 +1,82 @@
+import pg from 'pg';
+import { randomBytes } from 'node:crypto';
+import { afterAll } from 'vitest';
+import type { Database } from '../../gateway/store/database.ts';
+import { keyCheck, type KeyCheck } from '../../gateway/store/key-check.ts';
+import { openStore } from '../../gateway/store/open.ts';
+import { SecretBox } from '../../gateway/security/secret-box.ts';
+import { tempDir } from './temp-dir.ts';
+
+/**
+ * The backends the contract tests run on. PostgreSQL needs `TEST_DATABASE_URL` (a server where
+ * the tests may create and drop databases); without it its tests are skipped, unless
+ * `REQUIRE_POSTGRES=1` (CI), where a missing or unreachable server fails them.
+ */
+export const POSTGRES_URL = process.env.TEST_DATABASE_URL;
+export const REQUIRE_POSTGRES = process.env.REQUIRE_POSTGRES === '1';
+if (REQUIRE_POSTGRES && !POSTGRES_URL) throw new Error('REQUIRE_POSTGRES=1 but TEST_DATABASE_URL is not set');
+export const SKIP_POSTGRES = !POSTGRES_URL;
+
+export function testKeyCheck(key = SecretBox.generateKey()): KeyCheck {
+  return keyCheck(new SecretBox(key));
+}
+
+const created: string[] = [];
+
+/** A new, empty database on the test server; dropped when the test file ends. */
+export async function freshPostgresUrl(): Promise<string> {
+  const admin = new pg.Client({ connectionString: POSTGRES_URL });
+  await admin.connect();
+  const name = `ketai_test_${Date.now()}_${randomBytes(4).toString('hex')}`;
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  created.push(name);
+  const url = new URL(POSTGRES_URL!);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+afterAll(async () => {
+  if (created.length === 0) return;
+  const admin = new pg.Client({ connectionString: POSTGRES_URL });
+  await admin.connect();
+  try {
+    for (const name of created.splice(0)) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+});
+
+export interface Backend {
+  name: 'embedded' | 'postgres';
+  skip: boolean;
+  /** A fresh, empty store, and a way to open the same data again (a restart, or a second gateway). */
+  fresh(check?: KeyCheck): Promise<{ db: Database; again: (check?: KeyCheck) => Promise<Database> }>;
+}
+
+export const BACKENDS: Backend[] = [
+  {
+    name: 'embedded',
+    skip: false,
+    async fresh(check = testKeyCheck()) {
+      const dataDir = await tempDir();
+      return { db: await openStore({ dataDir, keyCheck: check }), again: (other = check) => openStore({ dataDir, keyCheck: other }) };
+    },
+  },
+  {
+    name: 'postgres',
+    skip: SKIP_POSTGRES,
+    async fresh(check = testKeyCheck()) {
+      const databaseUrl = await freshPostgresUrl();
+      const open = (other = check) => openStore({ dataDir: '/nonexistent', databaseUrl, poolSize: 8, keyCheck: other });
+      return { db: await open(), again: open };
+    },
+  },
+];
+
+if (SKIP_POSTGRES) {
+  console.log('PostgreSQL tests skipped: set TEST_DATABASE_URL=postgres://user@host:5432/db (and REQUIRE_POSTGRES=1 to make them mandatory) to run them');
+}
