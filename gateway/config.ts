@@ -13,6 +13,10 @@ export interface Config {
   mailFrom: string;
   /** How long a mailed download link works. */
   linkHours: number;
+  /** PostgreSQL (`postgres://…`) instead of the embedded store in `dataDir`. */
+  databaseUrl?: string;
+  /** Connections each gateway keeps to PostgreSQL. */
+  poolSize: number;
 }
 
 export class ConfigError extends Error {
@@ -26,6 +30,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!(linkHours > 0 && linkHours <= 24 * 30)) throw new ConfigError(`LINK_HOURS must be hours between 0 and 720, got "${env.LINK_HOURS}"`);
   const publicUrl = env.PUBLIC_URL?.replace(/\/+$/, '');
   if (publicUrl !== undefined && !/^https?:\/\/[^/]+$/.test(publicUrl)) throw new ConfigError(`PUBLIC_URL must be an origin like https://bank.example, got "${env.PUBLIC_URL}"`);
+  const databaseUrl = env.DATABASE_URL?.trim() || undefined;
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) throw new ConfigError('DATABASE_URL must be a postgres:// URL');
+  const poolSize = Number(env.DATABASE_POOL_SIZE ?? 10);
+  if (!Number.isInteger(poolSize) || poolSize < 1 || poolSize > 200) throw new ConfigError(`DATABASE_POOL_SIZE must be 1 to 200, got "${env.DATABASE_POOL_SIZE}"`);
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
@@ -35,5 +43,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...(env.SMTP_URL ? { smtpUrl: env.SMTP_URL } : {}),
     mailFrom: env.MAIL_FROM ?? 'no-reply@ketai-token.invalid',
     linkHours,
+    ...(databaseUrl ? { databaseUrl } : {}),
+    poolSize,
   };
 }

@@ -1,14 +1,15 @@
 import { BUSINESS_POLICY, PERSONAL_POLICY } from './otp/policy.ts';
 import { hashPassword } from './security/password.ts';
-import type { Account, Customer, Data, Tenant } from './store/schema.ts';
+import type { Database } from './store/database.ts';
+import type { Account, Customer, Tenant } from './store/schema.ts';
 
 /**
  * The fictional institutions and people created on first start. Their credentials are
  * documented in the README so that testers and scripts can log in.
  */
 export const DEMO_TENANTS: Tenant[] = [
-  { id: 'himawari', name: 'ひまわり台信用組合', kind: 'personal', serviceId: '10100001', policy: PERSONAL_POLICY, lastUserId: '999800000000' },
-  { id: 'kodama', name: 'こだま野信用金庫', kind: 'business', serviceId: '20200001', policy: BUSINESS_POLICY, lastUserId: '999800000000' },
+  { id: 'himawari', name: 'ひまわり台信用組合', kind: 'personal', serviceId: '10100001', policy: PERSONAL_POLICY },
+  { id: 'kodama', name: 'こだま野信用金庫', kind: 'business', serviceId: '20200001', policy: BUSINESS_POLICY },
 ];
 
 interface DemoCustomer {
@@ -26,8 +27,13 @@ export const DEMO_CUSTOMERS: DemoCustomer[] = [
   { id: 'c-taro', tenantId: 'himawari', loginId: 'taro', name: '見本 太郎', role: 'personal', password: 'Passw0rd!', confirmPassword: 'kakunin1' },
   { id: 'c-hanako', tenantId: 'himawari', loginId: 'hanako', name: '見本 花子', role: 'personal', password: 'Passw0rd!', confirmPassword: 'kakunin2' },
   { id: 'W0001', tenantId: 'kodama', loginId: 'admin01', name: 'こだま 一郎', role: 'admin', password: 'Passw0rd!', confirmPassword: 'shonin01' },
-  { id: 'W0002', tenantId: 'kodama', loginId: 'W0002', name: 'こだま 二郎', role: 'general', password: 'Passw0rd!', adminId: 'W0001' },
-  { id: 'W0005', tenantId: 'kodama', loginId: 'W0005', name: 'こだま 五月', role: 'general', password: 'Passw0rd!', adminId: 'W0001' },
+  // 11 一般者 under admin01, so that BOA001's list has two pages.
+  ...['二郎', '三子', '四郎', '五月', '六助', '七海', '八雲', '九美', '十和', '十一', '十二'].map(
+    (given, i): DemoCustomer => {
+      const id = `W${String(i + 2).padStart(4, '0')}`;
+      return { id, tenantId: 'kodama', loginId: id, name: `こだま ${given}`, role: 'general', password: 'Passw0rd!', adminId: 'W0001' };
+    },
+  ),
 ];
 
 /** Personal customers' accounts, each with payees registered in advance (no OTP needed). */
@@ -45,20 +51,30 @@ export const DEMO_ACCOUNTS: Account[] = [
   },
 ];
 
-export async function demoData(): Promise<Pick<Data, 'tenants' | 'customers' | 'accounts'>> {
+/** Fills an empty store with the demo banks, customers and accounts (first start only). */
+export async function seedDemo(db: Database): Promise<boolean> {
+  if ((await db.tenants.list()).length > 0) return false;
+  // One hash per distinct password: the demo start stays quick.
+  const hashes = new Map<string, Promise<string>>();
+  const hash = (password: string) => {
+    if (!hashes.has(password)) hashes.set(password, hashPassword(password));
+    return hashes.get(password)!;
+  };
   const customers = await Promise.all(
     DEMO_CUSTOMERS.map(async ({ password, confirmPassword, ...person }): Promise<Customer> => ({
       ...person,
-      passwordHash: await hashPassword(password),
-      ...(confirmPassword ? { confirmPasswordHash: await hashPassword(confirmPassword) } : {}),
+      passwordHash: await hash(password),
+      ...(confirmPassword ? { confirmPasswordHash: await hash(confirmPassword) } : {}),
       otpStatus: 'none',
       loginFailures: 0,
       confirmFailures: 0,
     })),
   );
-  return {
-    tenants: Object.fromEntries(DEMO_TENANTS.map((tenant) => [tenant.id, structuredClone(tenant)])),
-    customers: Object.fromEntries(customers.map((customer) => [customer.id, customer])),
-    accounts: Object.fromEntries(DEMO_ACCOUNTS.map((account) => [account.customerId, structuredClone(account)])),
-  };
+  await db.transaction(async (tx) => {
+    if ((await tx.tenants.list()).length > 0) return;
+    for (const tenant of DEMO_TENANTS) await tx.tenants.put(structuredClone(tenant));
+    for (const customer of customers) await tx.customers.put(customer);
+    for (const account of DEMO_ACCOUNTS) await tx.accounts.put(structuredClone(account));
+  });
+  return true;
 }

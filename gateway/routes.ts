@@ -28,7 +28,7 @@ export function createApp(services: Services): Hono {
   const handsetPages = { lookupTicket: services.issuance.lookupTicket, publicUrl: services.config.publicUrl };
   app.route('/m', mobileRoutes(handsetPages));
   app.route('/m', appRoutes({ ...handsetPages, packages: createPackageCatalog({ dataDir: services.config.dataDir, bundle: buildHandsetBundle }) }));
-  app.route('/', mailboxRoutes(services.outbox));
+  app.route('/', mailboxRoutes(services.outbox, services.devMailbox));
   app.route('/', emulatorRoutes({ dispatch: (request) => app.fetch(request), ...(services.config.publicUrl ? { publicUrl: services.config.publicUrl } : {}) }));
   app.route('/', portalRoutes(services));
   return app;

@@ -26,7 +26,7 @@ export async function startGateway(config: Config): Promise<RunningGateway> {
         server.close(() => resolve());
         if ('closeIdleConnections' in server) server.closeIdleConnections();
       });
-      await services.flush();
+      await services.close();
     },
   };
 }

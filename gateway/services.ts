@@ -1,59 +1,79 @@
+import { createHmac } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
+import { AuditTrail } from './audit/trail.ts';
 import { ConfirmPasswordService } from './auth/confirm-password.ts';
 import { LoginService } from './auth/login.ts';
 import { TransferService } from './banking/transfers.ts';
 import type { Config } from './config.ts';
-import { openDatabase } from './database.ts';
+import { seedDemo } from './demo.ts';
 import { IssuanceService } from './issuance/service.ts';
-import type { Mailer } from './mail/mailer.ts';
-import { Outbox } from './mail/outbox.ts';
-import { SmtpMailer } from './mail/smtp.ts';
+import { MailOutbox } from './mail/outbox.ts';
+import { SmtpTransport } from './mail/smtp.ts';
 import { TokenService } from './otp/tokens.ts';
+import { SessionStore } from './portal/session.ts';
 import { SecretBox } from './security/secret-box.ts';
 import { loadSecretKey } from './security/secret-key.ts';
-import type { Data } from './store/schema.ts';
-import type { Store } from './store/store.ts';
+import type { Database } from './store/database.ts';
+import { keyCheck } from './store/key-check.ts';
+import { openStore } from './store/open.ts';
 
-export type ServiceConfig = Pick<Config, 'dataDir' | 'secretKey' | 'smtpUrl' | 'mailFrom' | 'linkHours' | 'publicUrl'>;
+export type ServiceConfig = Pick<Config, 'dataDir' | 'secretKey' | 'smtpUrl' | 'mailFrom' | 'linkHours' | 'publicUrl' | 'databaseUrl' | 'poolSize'>;
+
+const SWEEP_EVERY_MS = 60_000;
 
 /** Everything the routes use, built once at start-up. */
 export interface Services {
   config: ServiceConfig;
-  store: Store<Data>;
+  db: Database;
+  audit: AuditTrail;
   tokens: TokenService;
   logins: LoginService;
   confirmPasswords: ConfirmPasswordService;
   issuance: IssuanceService;
   transfers: TransferService;
-  mailer: Mailer;
-  /** The dev outbox; absent when real SMTP delivery is configured. */
-  outbox?: Outbox;
+  sessions: SessionStore;
+  outbox: MailOutbox;
+  /** Whether mail stays in the dev mailbox (no SMTP_URL). */
+  devMailbox: boolean;
   now: () => number;
-  /** Resolves when every pending write (data, outbox) is on disk. */
-  flush(): Promise<void>;
+  /** Stops the timers and resolves when every acknowledged write is durable; closes the store. */
+  close(): Promise<void>;
 }
 
 export async function createServices(config: ServiceConfig, now: () => number = Date.now): Promise<Services> {
   await mkdir(config.dataDir, { recursive: true });
-  const box = new SecretBox(await loadSecretKey(config.dataDir, config.secretKey));
-  const store = await openDatabase(config.dataDir, box);
-  const tokens = new TokenService(store, box, now);
-  const outbox = config.smtpUrl ? undefined : await Outbox.open(config.dataDir, now);
-  const mailer: Mailer = outbox ?? new SmtpMailer(config.smtpUrl!, config.mailFrom);
-  const issuance = new IssuanceService({ store, tokens, mailer, now, linkHours: config.linkHours });
+  const key = await loadSecretKey(config.dataDir, config.secretKey);
+  const box = new SecretBox(key);
+  const db = await openStore({ dataDir: config.dataDir, ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}), poolSize: config.poolSize, keyCheck: keyCheck(box) });
+  await seedDemo(db);
+  const audit = new AuditTrail(now);
+  const tokens = new TokenService(db, box, audit, now);
+  const outbox = new MailOutbox(db, box, config.smtpUrl ? new SmtpTransport(config.smtpUrl, config.mailFrom) : null, now);
+  const sessions = new SessionStore(db.sessions, createHmac('sha256', key).update('ketai-token csrf').digest(), now);
+  outbox.start();
+  // Mail queued by a gateway that stopped before sending it goes out now.
+  void outbox.drain().catch((error: Error) => console.error(`mail outbox: ${error.message}`));
+  const sweep = setInterval(() => {
+    void Promise.all([sessions.sweep(), db.throttle.deleteExpired(now())]).catch((error: Error) => console.error(`sweep: ${error.message}`));
+  }, SWEEP_EVERY_MS);
+  sweep.unref();
   return {
     config,
-    store,
+    db,
+    audit,
     tokens,
-    logins: new LoginService(store, now),
-    confirmPasswords: new ConfirmPasswordService(store, now),
-    issuance,
-    transfers: new TransferService(store, now),
-    mailer,
-    ...(outbox ? { outbox } : {}),
+    logins: new LoginService(db, audit, now),
+    confirmPasswords: new ConfirmPasswordService(db, audit, now),
+    issuance: new IssuanceService({ db, tokens, outbox, audit, now, linkHours: config.linkHours }),
+    transfers: new TransferService(db, audit, now),
+    sessions,
+    outbox,
+    devMailbox: !config.smtpUrl,
     now,
-    async flush() {
-      await Promise.all([store.flush(), outbox?.flush()]);
+    async close() {
+      clearInterval(sweep);
+      await outbox.stop();
+      await db.close();
     },
   };
 }

@@ -14,7 +14,7 @@ describe('download link from a real issuance', () => {
     if (result.status !== 'created') throw new Error(result.status);
     const app = createApp(services);
 
-    const link = mailedLink(services, MAIL);
+    const link = await mailedLink(services, MAIL);
     const page = await app.request(link, { headers: D503I });
     expect(page.status).toBe(200);
     const html = decodeShiftJis(new Uint8Array(await page.arrayBuffer()));

@@ -321,7 +321,7 @@ describe('トークン発行 BOT001 → BOT003 → BOT002', () => {
     expect([client.field('mail'), client.field('serviceId'), client.field('userId')]).toEqual([MAIL, '10100001', '999800000001']);
     expect(Object.keys(services.store.data.issuances)).toHaveLength(1);
     expect(services.outbox!.mailbox(MAIL)).toHaveLength(1);
-    expect(mailedLink(services, MAIL)).toMatch(/^http:\/\/bank\.test\/m\/dl\//);
+    expect(await mailedLink(services, MAIL)).toMatch(/^http:\/\/bank\.test\/m\/dl\//);
     await client.get('/ib/otp/issue');
     expect(client.page.screen).toBe('BOP001');
     expect(client.messages()[0]).toMatch(/トークンは発行済みです/);

@@ -12,7 +12,7 @@ const NOW = Date.UTC(2026, 10, 22, 3, 0, 0);
 async function setUp(now = () => NOW) {
   const dataDir = await tempDir();
   const services = await createServices(loadConfig({ DATA_DIR: dataDir }), now);
-  const tenant = services.store.data.tenants.himawari!;
+  const tenant = (await services.db.tenants.get('himawari'))!;
   return { dataDir, services, tenant };
 }
 
@@ -70,16 +70,16 @@ describe('TokenService', () => {
     const { token, secret } = await services.tokens.issue(tenant);
     const code = codeAt(secret, token, NOW);
     expect((await services.tokens.verify(token.serial, code)).reason).toBe('ok');
-    await services.store.flush();
+    await services.close();
     const restarted = await createServices(loadConfig({ DATA_DIR: dataDir }), () => NOW);
-    expect(restarted.tokens.secretOf(restarted.store.data.tokens[token.serial]!)).toBe(secret);
+    expect(restarted.tokens.secretOf((await restarted.db.tokens.get(token.serial))!)).toBe(secret);
     expect((await restarted.tokens.verify(token.serial, code)).reason).toBe('replayed');
   });
 
   it('leaves no plaintext secret or password in the data folder', async () => {
     const { dataDir, services, tenant } = await setUp();
     const { secret } = await services.tokens.issue(tenant);
-    await services.store.flush();
+    await services.db.flush();
     const files = await readdir(dataDir);
     const contents = (await Promise.all(files.map((file) => readFile(join(dataDir, file), 'utf8')))).join('\n');
     expect(contents).not.toContain(secret);

@@ -18,7 +18,7 @@ export function appRoutes(deps: { lookupTicket: TicketLookup; packages: PackageC
     const { ticket, carrier, file } = c.req.param();
     const allowed = FILES[file]?.carriers.find((name) => name === carrier);
     if (!allowed) return c.text('ファイルが見つかりません。', 404);
-    const state = checkTicket(deps.lookupTicket, ticket);
+    const state = await checkTicket(deps.lookupTicket, ticket);
     if (state.status !== 'valid') {
       return c.text(state.status === 'unknown' ? 'URLが正しくありません。' : 'このURLは有効期限切れか使用済みです。', state.status === 'unknown' ? 404 : 410);
     }

@@ -1,32 +1,40 @@
+import type { AuditTrail, Origin } from '../audit/trail.ts';
 import { verifyPassword } from '../security/password.ts';
-import type { Data } from '../store/schema.ts';
-import type { Store } from '../store/store.ts';
-import { CONFIRM_PASSWORD_RULE, countAttempt, lockedUntil } from './attempts.ts';
+import type { Database } from '../store/database.ts';
+import { CONFIRM_PASSWORD_RULE } from './attempts.ts';
+import { guardedCheck } from './guarded-check.ts';
 
 export type ConfirmResult = { status: 'ok' } | { status: 'wrong'; attemptsLeft: number } | { status: 'locked'; until: number };
 
 /** 確認用パスワード (personal) / 承認用パスワード (business): asked before every change. */
 export class ConfirmPasswordService {
   constructor(
-    private readonly store: Store<Data>,
+    private readonly db: Database,
+    private readonly audit: AuditTrail,
     private readonly now: () => number,
   ) {}
 
-  async check(customerId: string, password: string): Promise<ConfirmResult> {
-    const customer = this.store.data.customers[customerId];
-    if (!customer?.confirmPasswordHash) return { status: 'wrong', attemptsLeft: 0 };
-    const locked = lockedUntil({ failures: customer.confirmFailures, lockedUntil: customer.confirmLockedUntil }, this.now());
-    if (locked !== null) return { status: 'locked', until: locked };
-    const ok = await verifyPassword(password, customer.confirmPasswordHash);
-    return this.store.update((data): ConfirmResult => {
-      const current = data.customers[customerId]!;
-      const counter = countAttempt({ failures: current.confirmFailures, lockedUntil: current.confirmLockedUntil }, ok, this.now(), CONFIRM_PASSWORD_RULE);
-      current.confirmFailures = counter.failures;
-      if (counter.lockedUntil) current.confirmLockedUntil = counter.lockedUntil;
-      else delete current.confirmLockedUntil;
-      if (ok) return { status: 'ok' };
-      if (counter.lockedUntil) return { status: 'locked', until: Date.parse(counter.lockedUntil) };
-      return { status: 'wrong', attemptsLeft: CONFIRM_PASSWORD_RULE.maxFailures - counter.failures };
-    });
+  async check(customerId: string, password: string, origin?: Origin): Promise<ConfirmResult> {
+    const result = await guardedCheck(
+      this.db,
+      customerId,
+      { failures: 'confirmFailures', lockedUntil: 'confirmLockedUntil' },
+      CONFIRM_PASSWORD_RULE,
+      this.now,
+      async (customer) => customer.confirmPasswordHash !== undefined && (await verifyPassword(password, customer.confirmPasswordHash)),
+    );
+    if (result.status !== 'ok') {
+      const customer = await this.db.customers.get(customerId);
+      await this.audit.record(this.db.audit, {
+        action: 'confirm-password',
+        result: result.status,
+        actor: `customer:${customerId}`,
+        customerId,
+        ...(customer ? { tenantId: customer.tenantId } : {}),
+        ...(origin ? { origin } : {}),
+      });
+      return result;
+    }
+    return { status: 'ok' };
   }
 }

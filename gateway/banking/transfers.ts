@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Account, Data, Payee, Transfer } from '../store/schema.ts';
-import type { Store } from '../store/store.ts';
+import type { AuditTrail, Origin } from '../audit/trail.ts';
+import type { Database } from '../store/database.ts';
+import type { Account, Payee, Transfer } from '../store/schema.ts';
 import type { FieldErrors } from '../issuance/input.ts';
 import { normalizeTyped } from '../issuance/input.ts';
 
@@ -31,16 +32,21 @@ const MAX_AMOUNT = 10_000_000;
 /** 振込・振替 for personal customers: registered payees, and new ones guarded by the OTP. */
 export class TransferService {
   constructor(
-    private readonly store: Store<Data>,
+    private readonly db: Database,
+    private readonly audit: AuditTrail,
     private readonly now: () => number,
   ) {}
 
-  account(customerId: string): Account | undefined {
-    return this.store.data.accounts[customerId];
+  account(customerId: string): Promise<Account | undefined> {
+    return this.db.accounts.get(customerId);
   }
 
-  toRegisteredPayee(customerId: string, form: { payeeId: string; amount: string }): { draft: TransferDraft } | { errors: FieldErrors<'payeeId' | 'amount'> } {
-    const account = this.account(customerId);
+  transfer(id: string): Promise<Transfer | undefined> {
+    return this.db.transfers.get(id);
+  }
+
+  async toRegisteredPayee(customerId: string, form: { payeeId: string; amount: string }): Promise<{ draft: TransferDraft } | { errors: FieldErrors<'payeeId' | 'amount'> }> {
+    const account = await this.account(customerId);
     const payee = account?.payees.find((candidate) => candidate.id === form.payeeId);
     const errors: FieldErrors<'payeeId' | 'amount'> = {};
     if (!payee) errors.payeeId = '振込先を選択して下さい。';
@@ -50,8 +56,8 @@ export class TransferService {
     return { draft: { payee: details, amount, registeredPayee: true, otpRequired: false } };
   }
 
-  toNewPayee(customerId: string, form: NewPayeeForm): { draft: TransferDraft } | { errors: FieldErrors<keyof NewPayeeForm> } {
-    const account = this.account(customerId);
+  async toNewPayee(customerId: string, form: NewPayeeForm): Promise<{ draft: TransferDraft } | { errors: FieldErrors<keyof NewPayeeForm> }> {
+    const account = await this.account(customerId);
     const errors: FieldErrors<keyof NewPayeeForm> = {};
     const bank = normalizeTyped(form.bank);
     const branch = normalizeTyped(form.branch);
@@ -64,7 +70,7 @@ export class TransferService {
     if (!/^[\u30A0-\u30FF\u3000 ()（）.\-]{1,30}$/.test(holder)) errors.holder = '受取人名は全角カタカナ30文字以内で入力して下さい。';
     const amount = this.#amount(form.amount, account, errors);
     if (Object.keys(errors).length > 0 || amount === null) return { errors };
-    const customer = this.store.data.customers[customerId]!;
+    const customer = (await this.db.customers.get(customerId))!;
     return {
       draft: {
         payee: { bank, branch, accountType: form.accountType as Payee['accountType'], accountNumber, holder },
@@ -76,14 +82,15 @@ export class TransferService {
   }
 
   /** Carries out a draft once per form: a double submit finds the first transfer. */
-  async execute(customerId: string, draft: TransferDraft, formId: string, otpVerified: boolean): Promise<TransferResult> {
-    return this.store.update((data): TransferResult => {
-      const account = data.accounts[customerId];
-      const earlier = Object.values(data.transfers).find((t) => t.customerId === customerId && t.formId === formId);
+  async execute(customerId: string, draft: TransferDraft, formId: string, otpVerified: boolean, origin?: Origin): Promise<TransferResult> {
+    return this.db.transaction(async (tx): Promise<TransferResult> => {
+      const account = await tx.accounts.get(customerId);
+      const earlier = await tx.transfers.byForm(customerId, formId);
       if (earlier) return { status: 'existing', transfer: earlier, balance: account?.balance ?? 0 };
       if (draft.otpRequired && !otpVerified) return { status: 'otp_missing' };
       if (!account || account.balance < draft.amount) return { status: 'insufficient' };
-      account.balance -= draft.amount;
+      const balance = account.balance - draft.amount;
+      await tx.accounts.put({ ...account, balance });
       const transfer: Transfer = {
         id: randomUUID(),
         customerId,
@@ -94,8 +101,20 @@ export class TransferService {
         createdAt: new Date(this.now()).toISOString(),
         formId,
       };
-      data.transfers[transfer.id] = transfer;
-      return { status: 'done', transfer, balance: account.balance };
+      await tx.transfers.put(transfer);
+      if (otpVerified) {
+        const customer = await tx.customers.get(customerId);
+        await this.audit.record(tx.audit, {
+          action: 'transfer',
+          result: 'ok',
+          actor: `customer:${customerId}`,
+          customerId,
+          ...(customer ? { tenantId: customer.tenantId } : {}),
+          ...(origin ? { origin } : {}),
+          detail: { amount: draft.amount, newPayee: !draft.registeredPayee },
+        });
+      }
+      return { status: 'done', transfer, balance };
     });
   }
 

@@ -1,10 +1,13 @@
-import type { TokenService } from '../otp/tokens.ts';
+import { randomInt } from 'node:crypto';
+import type { AuditTrail, Origin } from '../audit/trail.ts';
 import type { VerifyOutcome } from '../otp/check.ts';
+import type { TokenService } from '../otp/tokens.ts';
 import { downloadMail } from '../mail/download-mail.ts';
-import type { Mailer } from '../mail/mailer.ts';
+import { noticeMail } from '../mail/notice-mail.ts';
+import type { MailOutbox } from '../mail/outbox.ts';
 import { hashPassword, verifyPassword } from '../security/password.ts';
-import type { Customer, Data, Issuance, OtpStatus, Token } from '../store/schema.ts';
-import type { Store } from '../store/store.ts';
+import type { Database, Repositories } from '../store/database.ts';
+import type { Customer, Issuance, OtpStatus, Token } from '../store/schema.ts';
 import { nextJstMidnight } from '../time.ts';
 import { normalizeTyped, type IssuanceInput } from './input.ts';
 import { hashTicket, newTicket, TICKET_PATTERN } from './ticket.ts';
@@ -13,9 +16,10 @@ import { hashTicket, newTicket, TICKET_PATTERN } from './ticket.ts';
 export const MAX_START_PASSWORD_FAILURES = 5;
 
 export interface IssuanceOptions {
-  store: Store<Data>;
+  db: Database;
   tokens: TokenService;
-  mailer: Mailer;
+  outbox: MailOutbox;
+  audit: AuditTrail;
   now: () => number;
   /** How long the mail's download link works. */
   linkHours: number;
@@ -27,9 +31,7 @@ export interface IssuanceDraft {
   startPasswordHash: string;
 }
 
-export type IssueResult =
-  | { status: 'created' | 'existing'; issuance: Issuance; mailSent: boolean }
-  | { status: 'refused'; until?: number };
+export type IssueResult = { status: 'created' | 'existing'; issuance: Issuance } | { status: 'refused'; until?: number };
 
 export type TicketState =
   | { status: 'valid'; tenantId: string; bankName: string; expiresAt: string }
@@ -48,6 +50,8 @@ export interface OtpOverview {
   status: OtpStatus;
   serviceId?: string;
   userId?: string;
+  /** The issuance can no longer give a token: its start password was mistyped too often, or its link ran out. */
+  voided?: 'locked' | 'expired';
   /** A released customer may issue again from this moment (the next day, Japan time). */
   reissueFrom?: number;
   canIssue: boolean;
@@ -56,61 +60,64 @@ export interface OtpOverview {
 }
 
 /**
- * トークン発行 to 利用解除 (seed 000): the issuance and its download link, the app's 初期設定
- * (provisioning), 利用開始 and 利用解除. No HTTP here: routes translate.
+ * トークン発行 to 利用解除 (seed 000, docs/seed-000-personal.md): the issuance and its download
+ * link, the app's 初期設定 (provisioning), 利用開始 and 利用解除. No HTTP here: routes translate.
+ * Every change that touches several records is one transaction; mail goes through the outbox
+ * in that same transaction.
  */
 export class IssuanceService {
   constructor(private readonly options: IssuanceOptions) {}
 
-  private get data(): Data {
-    return this.options.store.data;
+  private get db(): Database {
+    return this.options.db;
   }
 
-  overview(customerId: string): OtpOverview {
-    const customer = this.#customer(customerId);
-    const issuance = customer.issuanceId ? this.data.issuances[customer.issuanceId] : undefined;
+  async overview(customerId: string): Promise<OtpOverview> {
+    const customer = await this.#customer(this.db, customerId);
+    const issuance = customer.issuanceId ? await this.db.issuances.get(customer.issuanceId) : undefined;
     const reissueFrom = this.#reissueFrom(customer);
-    const tenant = this.data.tenants[customer.tenantId]!;
+    const tenant = (await this.db.tenants.get(customer.tenantId))!;
+    const voided = this.#voided(customer, issuance);
     return {
       status: customer.otpStatus,
-      ...(issuance && customer.otpStatus !== 'released' ? { serviceId: tenant.serviceId, userId: issuance.userId } : {}),
+      ...(issuance && customer.otpStatus !== 'released' && !voided ? { serviceId: tenant.serviceId, userId: issuance.userId } : {}),
+      ...(voided ? { voided } : {}),
       ...(reissueFrom !== null ? { reissueFrom } : {}),
-      canIssue: customer.otpStatus === 'none' || customer.otpStatus === 'released' || this.#deadIssuance(customer),
-      canActivate: customer.otpStatus === 'issued',
+      canIssue: customer.otpStatus === 'none' || customer.otpStatus === 'released' || voided !== undefined,
+      canActivate: customer.otpStatus === 'issued' && !voided,
       canRelease: customer.otpStatus === 'issued' || customer.otpStatus === 'active',
     };
   }
 
-  /**
-   * BOT003 確定する. Idempotent per BOT001 form: a double submit or a reload finds the issuance
-   * the first one created. The mail goes out once, when the issuance is created.
-   */
   async prepare(input: IssuanceInput): Promise<IssuanceDraft> {
     return { mail: input.mail, startPasswordHash: await hashPassword(input.startPassword) };
   }
 
-  async issue(customerId: string, draft: IssuanceDraft, formId: string, baseUrl: string): Promise<IssueResult> {
-    const existing = this.#byForm(customerId, formId);
-    if (existing) return { status: 'existing', issuance: existing, mailSent: true };
-    const customer = this.#customer(customerId);
-    const refusal = this.#issueRefusal(customer);
-    if (refusal) return refusal;
+  /** The issuance a BOT001 form produced, if any (BOT002 shows it). */
+  byForm(customerId: string, formId: string): Promise<Issuance | undefined> {
+    return this.db.issuances.byForm(customerId, formId);
+  }
 
+  /**
+   * BOT003 確定する. Idempotent per BOT001 form: a double submit or a reload finds the issuance
+   * the first one created. The download mail is queued with the issuance, so it is sent once.
+   */
+  async issue(customerId: string, draft: IssuanceDraft, formId: string, baseUrl: string, origin?: Origin): Promise<IssueResult> {
     const ticket = newTicket();
     const now = this.options.now();
-    const created = await this.options.store.update((data): IssueResult => {
-      const again = this.#byForm(customerId, formId);
-      if (again) return { status: 'existing', issuance: again, mailSent: true };
-      const current = data.customers[customerId]!;
-      const refused = this.#issueRefusal(current);
+    const result = await this.db.transaction(async (tx): Promise<IssueResult> => {
+      const again = await tx.issuances.byForm(customerId, formId);
+      if (again) return { status: 'existing', issuance: again };
+      const customer = await this.#customer(tx, customerId);
+      const previous = customer.issuanceId ? await tx.issuances.get(customer.issuanceId) : undefined;
+      const refused = this.#issueRefusal(customer, previous);
       if (refused) return refused;
-      const tenant = data.tenants[current.tenantId]!;
-      tenant.lastUserId = String(Number(tenant.lastUserId) + 1).padStart(12, '0');
+      const tenant = (await tx.tenants.get(customer.tenantId))!;
       const issuance: Issuance = {
         id: hashTicket(ticket),
         tenantId: tenant.id,
         customerId,
-        userId: tenant.lastUserId,
+        userId: await this.#newUserId(tx, tenant.id),
         mail: draft.mail,
         startPasswordHash: draft.startPasswordHash,
         expiresAt: new Date(now + this.options.linkHours * 3_600_000).toISOString(),
@@ -119,131 +126,154 @@ export class IssuanceService {
         createdAt: new Date(now).toISOString(),
         formId,
       };
-      const previous = current.issuanceId ? data.issuances[current.issuanceId] : undefined;
-      if (previous?.state === 'pending') previous.state = 'cancelled';
-      data.issuances[issuance.id] = issuance;
-      current.otpStatus = 'issued';
-      current.issuanceId = issuance.id;
-      delete current.tokenSerial;
-      return { status: 'created', issuance, mailSent: false };
+      if (previous?.state === 'pending') await tx.issuances.put({ ...previous, state: 'cancelled' });
+      await tx.issuances.put(issuance);
+      const { tokenSerial: _dropped, ...rest } = customer;
+      await tx.customers.put({ ...rest, otpStatus: 'issued', issuanceId: issuance.id });
+      const link = `${baseUrl}/m/dl/${ticket}`;
+      await this.options.outbox.queue(tx, downloadMail({ to: draft.mail, bankName: tenant.name, link, expiresAt: Date.parse(issuance.expiresAt) }));
+      if (previous && previous.mail.toLowerCase() !== draft.mail.toLowerCase()) {
+        await this.options.outbox.queue(tx, noticeMail('issued', { to: previous.mail, bankName: tenant.name, at: now }));
+      }
+      await this.#audit(tx, 'token.issue', 'ok', customer, undefined, origin);
+      return { status: 'created', issuance };
     });
-    if (created.status !== 'created') return created;
-
-    const bankName = this.data.tenants[created.issuance.tenantId]!.name;
-    const link = `${baseUrl}/m/dl/${ticket}`;
-    const mailSent = await this.options.mailer
-      .send(downloadMail({ to: draft.mail, bankName, link, expiresAt: Date.parse(created.issuance.expiresAt) }))
-      .then(() => true, () => false);
-    return { ...created, mailSent };
+    if (result.status === 'created') await this.options.outbox.drain();
+    return result;
   }
 
   /** What the mail's link stands for: the download pages ask this. */
-  lookupTicket = (ticket: string): TicketState => {
+  lookupTicket = async (ticket: string): Promise<TicketState> => {
     if (!TICKET_PATTERN.test(ticket)) return { status: 'unknown' };
-    const issuance = this.data.issuances[hashTicket(ticket)];
+    const issuance = await this.db.issuances.get(hashTicket(ticket));
     if (!issuance) return { status: 'unknown' };
     if (issuance.state !== 'pending') return { status: 'used' };
     if (Date.parse(issuance.expiresAt) <= this.options.now()) return { status: 'expired' };
-    const tenant = this.data.tenants[issuance.tenantId]!;
+    const tenant = (await this.db.tenants.get(issuance.tenantId))!;
     return { status: 'valid', tenantId: tenant.id, bankName: tenant.name, expiresAt: issuance.expiresAt };
   };
 
-  /** The token app's 初期設定: binds a new token to the issuance, once. */
-  async provision(fields: { serviceId: unknown; userId: unknown; startPassword: unknown }): Promise<ProvisionResult> {
+  /**
+   * The token app's 初期設定: binds a new token to the issuance, once. A wrong start password is
+   * counted before the slow hash is checked, so a burst of guesses cannot outrun the lock.
+   */
+  async provision(fields: { serviceId: unknown; userId: unknown; startPassword: unknown }, origin?: Origin): Promise<ProvisionResult> {
     const [serviceId, userId, startPassword] = [fields.serviceId, fields.userId, fields.startPassword].map((value) =>
       typeof value === 'string' && value.length <= 64 ? normalizeTyped(value) : '',
     ) as [string, string, string];
     if (!/^\d{8}$/.test(serviceId) || !/^\d{12}$/.test(userId) || !/^\d{4,8}$/.test(startPassword)) {
       return { ok: false, error: 'bad_request' };
     }
-    const found = this.#issuanceFor(serviceId, userId);
-    if (!found) return { ok: false, error: 'unknown_user' };
-    const refusal = this.#provisionRefusal(found);
-    if (refusal) return refusal;
+    const tenant = await this.db.tenants.byServiceId(serviceId);
+    const found = tenant && (await this.db.issuances.byUserId(tenant.id, userId));
+    if (!tenant || !found) return { ok: false, error: 'unknown_user' };
 
-    const ok = await verifyPassword(startPassword, found.startPasswordHash);
-    return this.options.store.update((data): ProvisionResult => {
-      const issuance = data.issuances[found.id]!;
+    const reserved = await this.db.transaction(async (tx) => {
+      const issuance = (await tx.issuances.get(found.id))!;
       const refused = this.#provisionRefusal(issuance);
       if (refused) return refused;
-      if (!ok) {
-        issuance.failures += 1;
-        if (issuance.failures >= MAX_START_PASSWORD_FAILURES) {
-          issuance.state = 'locked';
-          return { ok: false, error: 'locked' };
-        }
+      const failures = issuance.failures + 1;
+      await tx.issuances.put({ ...issuance, failures, ...(failures >= MAX_START_PASSWORD_FAILURES ? { state: 'locked' as const } : {}) });
+      return { failures };
+    });
+    if ('ok' in reserved) return reserved;
+    const matches = await verifyPassword(startPassword, found.startPasswordHash);
+    const result = await this.db.transaction(async (tx): Promise<ProvisionResult> => {
+      const issuance = (await tx.issuances.get(found.id))!;
+      const customer = await this.#customer(tx, issuance.customerId);
+      if (!matches) {
+        const locked = issuance.state === 'locked';
+        await this.#audit(tx, 'provision', locked ? 'locked' : 'wrong_password', customer, undefined, origin, 'handset');
+        if (locked) return { ok: false, error: 'locked' };
         return { ok: false, error: 'wrong_password', attemptsLeft: MAX_START_PASSWORD_FAILURES - issuance.failures };
       }
-      const tenant = data.tenants[issuance.tenantId]!;
-      const { token, secret } = this.options.tokens.mint(data, tenant, issuance.customerId);
-      issuance.state = 'provisioned';
-      issuance.tokenSerial = token.serial;
-      const customer = data.customers[issuance.customerId]!;
-      if (customer.issuanceId === issuance.id) customer.tokenSerial = token.serial;
+      // The right password undoes its own reservation, even the one that would have locked.
+      if (issuance.state !== 'pending' && issuance.state !== 'locked') return this.#provisionRefusal(issuance)!;
+      if (Date.parse(issuance.expiresAt) <= this.options.now()) return { ok: false, error: 'expired' };
+      const { token, secret } = await this.options.tokens.mint(tx, tenant, issuance.customerId);
+      await tx.issuances.put({ ...issuance, state: 'provisioned', failures: 0, tokenSerial: token.serial });
+      if (customer.issuanceId === issuance.id) await tx.customers.put({ ...customer, tokenSerial: token.serial });
+      await this.#audit(tx, 'provision', 'ok', customer, token.serial, origin, 'handset');
       return { ok: true, token, secret, issuer: tenant.name };
     });
+    return result;
   }
 
   /** BOK001 利用開始する: the first code from the app makes the token 利用中. */
-  async activate(customerId: string, code: unknown): Promise<ActivationOutcome> {
-    const customer = this.#customer(customerId);
-    const token = customer.tokenSerial ? this.data.tokens[customer.tokenSerial] : undefined;
+  async activate(customerId: string, code: unknown, origin?: Origin): Promise<ActivationOutcome> {
+    const customer = await this.#customer(this.db, customerId);
+    const token = customer.tokenSerial ? await this.db.tokens.get(customer.tokenSerial) : undefined;
     if (customer.otpStatus !== 'issued' || !token || token.status !== 'provisioned') return { reason: 'not_provisioned' };
-    const outcome = await this.options.tokens.verify(token.serial, code);
+    const outcome = await this.options.tokens.verify(token.serial, code, { actor: `customer:${customerId}`, customerId, ...(origin ? { origin } : {}) });
     if (outcome.reason !== 'ok') return outcome;
-    await this.options.store.update((data) => {
-      const activated = data.tokens[token.serial]!;
-      activated.status = 'active';
-      activated.activatedAt = new Date(this.options.now()).toISOString();
-      data.customers[customerId]!.otpStatus = 'active';
+    await this.db.transaction(async (tx) => {
+      const current = (await tx.tokens.get(token.serial))!;
+      const owner = await this.#customer(tx, customerId);
+      if (current.status !== 'provisioned' || owner.tokenSerial !== token.serial) return;
+      await tx.tokens.put({ ...current, status: 'active', activatedAt: new Date(this.options.now()).toISOString() });
+      await tx.customers.put({ ...owner, otpStatus: 'active' });
+      const issuance = owner.issuanceId ? await tx.issuances.get(owner.issuanceId) : undefined;
+      const tenant = (await tx.tenants.get(owner.tenantId))!;
+      if (issuance) await this.options.outbox.queue(tx, noticeMail('activated', { to: issuance.mail, bankName: tenant.name, at: this.options.now() }));
+      await this.#audit(tx, 'token.activate', 'ok', owner, token.serial, origin);
     });
+    await this.options.outbox.drain();
     return outcome;
   }
 
   /** A code for login or a transfer: only a token 利用中 counts. */
-  async verifyCustomerCode(customerId: string, code: unknown): Promise<VerifyOutcome> {
-    const customer = this.#customer(customerId);
+  async verifyCustomerCode(customerId: string, code: unknown, origin?: Origin): Promise<VerifyOutcome> {
+    const customer = await this.#customer(this.db, customerId);
     if (customer.otpStatus !== 'active' || !customer.tokenSerial) return { reason: 'unknown' };
-    return this.options.tokens.verify(customer.tokenSerial, code);
+    return this.options.tokens.verify(customer.tokenSerial, code, { actor: `customer:${customerId}`, customerId, ...(origin ? { origin } : {}) });
   }
 
   /** BOS001 解除する: the token stops working now; a new トークン発行 from the next day (JST). */
-  async release(customerId: string): Promise<{ released: boolean; reissueFrom: number }> {
-    return this.options.store.update((data) => {
-      const customer = data.customers[customerId]!;
+  async release(customerId: string, origin?: Origin): Promise<{ released: boolean; reissueFrom: number }> {
+    const result = await this.db.transaction(async (tx) => {
+      const customer = await this.#customer(tx, customerId);
       const now = this.options.now();
       if (customer.otpStatus !== 'issued' && customer.otpStatus !== 'active') {
         return { released: false, reissueFrom: this.#reissueFrom(customer) ?? now };
       }
-      const token = customer.tokenSerial ? data.tokens[customer.tokenSerial] : undefined;
-      if (token && token.status !== 'revoked') {
-        token.status = 'revoked';
-        token.revokedAt = new Date(now).toISOString();
-      }
-      const issuance = customer.issuanceId ? data.issuances[customer.issuanceId] : undefined;
-      if (issuance?.state === 'pending') issuance.state = 'cancelled';
-      customer.otpStatus = 'released';
-      customer.releasedAt = new Date(now).toISOString();
-      delete customer.tokenSerial;
-      delete customer.issuanceId;
+      if (customer.tokenSerial) await this.options.tokens.revoke(customer.tokenSerial, tx);
+      const issuance = customer.issuanceId ? await tx.issuances.get(customer.issuanceId) : undefined;
+      if (issuance?.state === 'pending') await tx.issuances.put({ ...issuance, state: 'cancelled' });
+      const { tokenSerial, issuanceId: _issuance, ...rest } = customer;
+      await tx.customers.put({ ...rest, otpStatus: 'released', releasedAt: new Date(now).toISOString() });
+      const tenant = (await tx.tenants.get(customer.tenantId))!;
+      if (issuance) await this.options.outbox.queue(tx, noticeMail('released', { to: issuance.mail, bankName: tenant.name, at: now }));
+      await this.#audit(tx, 'token.release', 'ok', customer, tokenSerial, origin);
       return { released: true, reissueFrom: nextJstMidnight(now) };
     });
+    if (result.released) await this.options.outbox.drain();
+    return result;
   }
 
-  #customer(customerId: string): Customer {
-    const customer = this.data.customers[customerId];
+  async #customer(repos: Repositories, customerId: string): Promise<Customer> {
+    const customer = await repos.customers.get(customerId);
     if (!customer) throw new Error(`no customer ${customerId}`);
     return customer;
   }
 
-  #byForm(customerId: string, formId: string): Issuance | undefined {
-    return Object.values(this.data.issuances).find((issuance) => issuance.customerId === customerId && issuance.formId === formId);
+  /** `9998` + 8 random digits, unused in the bank: a stranger cannot count their way to a pending issuance. */
+  async #newUserId(repos: Repositories, tenantId: string): Promise<string> {
+    for (;;) {
+      const userId = `9998${String(randomInt(100_000_000)).padStart(8, '0')}`;
+      if (!(await repos.issuances.byUserId(tenantId, userId))) return userId;
+    }
   }
 
-  #issuanceFor(serviceId: string, userId: string): Issuance | undefined {
-    const tenant = Object.values(this.data.tenants).find((candidate) => candidate.serviceId === serviceId);
-    if (!tenant) return undefined;
-    return Object.values(this.data.issuances).find((issuance) => issuance.tenantId === tenant.id && issuance.userId === userId);
+  #audit(repos: Repositories, action: string, result: string, customer: Customer, serial: string | undefined, origin: Origin | undefined, actor = `customer:${customer.id}`): Promise<void> {
+    return this.options.audit.record(repos.audit, {
+      action,
+      result,
+      actor,
+      tenantId: customer.tenantId,
+      customerId: customer.id,
+      ...(serial ? { serial } : {}),
+      ...(origin ? { origin } : {}),
+    });
   }
 
   #reissueFrom(customer: Customer): number | null {
@@ -253,18 +283,19 @@ export class IssuanceService {
   }
 
   /** Whether BOP001 may offer トークン発行: never twice, after 利用解除 only from the next day. */
-  #issueRefusal(customer: Customer): IssueResult | null {
-    if (customer.otpStatus === 'issued' && this.#deadIssuance(customer)) return null;
+  #issueRefusal(customer: Customer, current: Issuance | undefined): IssueResult | null {
+    if (customer.otpStatus === 'issued' && this.#voided(customer, current)) return null;
     if (customer.otpStatus !== 'none' && customer.otpStatus !== 'released') return { status: 'refused' };
     const until = this.#reissueFrom(customer);
     return until !== null ? { status: 'refused', until } : null;
   }
 
   /** An issuance that can no longer give a token (locked, or its link expired unused): issue anew. */
-  #deadIssuance(customer: Customer): boolean {
-    const issuance = customer.issuanceId ? this.data.issuances[customer.issuanceId] : undefined;
-    if (!issuance || customer.tokenSerial) return false;
-    return issuance.state === 'locked' || (issuance.state === 'pending' && Date.parse(issuance.expiresAt) <= this.options.now());
+  #voided(customer: Customer, issuance: Issuance | undefined): 'locked' | 'expired' | undefined {
+    if (!issuance || customer.tokenSerial || customer.otpStatus !== 'issued') return undefined;
+    if (issuance.state === 'locked') return 'locked';
+    if (issuance.state === 'pending' && Date.parse(issuance.expiresAt) <= this.options.now()) return 'expired';
+    return undefined;
   }
 
   #provisionRefusal(issuance: Issuance): ProvisionResult | null {

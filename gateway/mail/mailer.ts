@@ -8,7 +8,7 @@ export interface SentMail extends Mail {
   sentAt: string;
 }
 
-/** Where outgoing mail goes: the dev outbox, or SMTP when `SMTP_URL` is set. */
-export interface Mailer {
+/** Real delivery (SMTP when `SMTP_URL` is set); without one, mail stays in the dev mailbox. */
+export interface Transport {
   send(mail: Mail): Promise<void>;
 }

@@ -1,8 +1,8 @@
 import { createTransport, type Transporter } from 'nodemailer';
-import type { Mail, Mailer } from './mailer.ts';
+import type { Mail, Transport } from './mailer.ts';
 
 /** Real delivery through the server named by `SMTP_URL` (e.g. `smtp://user:pass@mail.example:587`). */
-export class SmtpMailer implements Mailer {
+export class SmtpTransport implements Transport {
   readonly #transport: Transporter;
 
   constructor(

@@ -11,9 +11,9 @@ const STATUS = { valid: 200, expired: 410, used: 410, unknown: 404 } as const;
 /** Handset pages (`/m/dl/<ticket>`, `/m/help`); mounted at `/m`. Every page goes through the markup layer. */
 export function mobileRoutes(deps: { lookupTicket: TicketLookup; publicUrl?: string }): Hono {
   const app = new Hono();
-  app.get('/dl/:ticket', (c) => {
+  app.get('/dl/:ticket', async (c) => {
     const ticket = c.req.param('ticket');
-    const state = checkTicket(deps.lookupTicket, ticket);
+    const state = await checkTicket(deps.lookupTicket, ticket);
     const handset = detectHandset(c.req.header());
     const pageUrl = `${publicOrigin(c.req.url, deps.publicUrl)}/m/dl/${state.status === 'valid' ? ticket : ''}`;
     c.header('Cache-Control', 'no-store');

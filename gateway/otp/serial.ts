@@ -5,13 +5,11 @@ const ALPHABET = '0123456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 const PREFIX = 'KT';
 export const SERIAL_LENGTH = 12;
 
-/** `KT` + 10 random characters: 12 half-width alphanumerics, not in `taken`. */
-export function newSerial(taken: (serial: string) => boolean): string {
-  for (;;) {
-    let serial = PREFIX;
-    while (serial.length < SERIAL_LENGTH) serial += ALPHABET[randomInt(ALPHABET.length)];
-    if (!taken(serial)) return serial;
-  }
+/** `KT` + 10 random characters: 12 half-width alphanumerics (callers check it is not taken). */
+export function newSerial(): string {
+  let serial = PREFIX;
+  while (serial.length < SERIAL_LENGTH) serial += ALPHABET[randomInt(ALPHABET.length)];
+  return serial;
 }
 
 /** A serial as typed: full-width and lower case are accepted; null if it cannot be one. */

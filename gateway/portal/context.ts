@@ -1,8 +1,9 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import type { FontSize } from './frame.tsx';
 import { PAGE_EXPIRED, SESSION_EXPIRED } from './messages.ts';
+import type { Origin } from '../audit/trail.ts';
+import type { Customer, Tenant } from '../store/schema.ts';
 import type { Session, SessionStore } from './session.ts';
 
 export const SESSION_COOKIE = 'ketai_sid';
@@ -18,6 +19,9 @@ export interface PortalEnv {
     /** True when this request found its session idled out (and got a fresh one). */
     sessionExpired: boolean;
     form: Form;
+    /** The bank whose portal this is, and the logged-in customer (behind requireLogin). */
+    tenant: Tenant;
+    customer: Customer;
   };
 }
 
@@ -32,38 +36,45 @@ export function setSessionCookie(c: Context, session: Session): void {
   });
 }
 
-/** Finds or starts the session; an idled-out one is replaced by a fresh one that says so. */
+/**
+ * Finds or starts the session and saves it after the handler (only when it changed, or to mark
+ * it used); an idled-out one is replaced by a fresh one that says so. Handlers that rotate the
+ * session put the new one back with `c.set('session', …)`.
+ */
 export function sessions(store: SessionStore): MiddlewareHandler<PortalEnv> {
   return async (c, next) => {
-    const id = getCookie(c, SESSION_COOKIE);
-    const found = store.touch(id);
-    const flash = found === 'expired' ? SESSION_EXPIRED : found === 'idle' ? PAGE_EXPIRED : undefined;
-    const session = typeof found === 'object' && found !== null ? found : store.create(flash);
-    if (session.id !== id) setSessionCookie(c, session);
+    const cookie = getCookie(c, SESSION_COOKIE);
+    const { session, ended } = await store.open(cookie);
+    if (ended) session.flash = ended === 'expired' ? SESSION_EXPIRED : PAGE_EXPIRED;
     c.set('session', session);
-    c.set('sessionExpired', flash !== undefined);
-    c.header('Cache-Control', 'no-store');
+    c.set('sessionExpired', ended !== undefined);
     await next();
+    const current = c.var.session;
+    await store.save(current);
+    if (current.id !== cookie) setSessionCookie(c, current);
+    c.header('Cache-Control', 'no-store');
   };
 }
 
 /** Reads a posted form as plain strings (files and repeated names ignored) and checks `_csrf`. */
-export function formWithCsrf(onRefused: (c: PortalContext) => Response | Promise<Response>): MiddlewareHandler<PortalEnv> {
+export function formWithCsrf(store: SessionStore, onRefused: (c: PortalContext, check: 'stale' | 'forged') => Response | Promise<Response>): MiddlewareHandler<PortalEnv> {
   return async (c, next) => {
     if (c.req.method !== 'POST') return next();
     const body = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
     const form: Form = {};
     for (const [key, value] of Object.entries(body)) if (typeof value === 'string') form[key] = value.slice(0, MAX_FIELD);
     c.set('form', form);
-    if (!sameToken(form._csrf ?? '', c.var.session.csrf)) return onRefused(c);
+    const check = store.checkCsrf(c.var.session, form._csrf ?? '');
+    if (check !== 'ok') return onRefused(c, check);
     await next();
   };
 }
 
-function sameToken(given: string, expected: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
+/** The client as the audit trail records it. */
+export function originOf(c: Context): Origin {
+  const userAgent = c.req.header('user-agent');
+  const ip = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress;
+  return { ...(ip ? { ip } : {}), ...(userAgent ? { userAgent } : {}) };
 }
 
 export function fontSize(c: Context): FontSize {

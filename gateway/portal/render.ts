@@ -1,6 +1,5 @@
 import type { JSX } from 'hono/jsx/jsx-runtime';
 import type { Services } from '../services.ts';
-import type { Customer } from '../store/schema.ts';
 import { fontSize, type PortalContext } from './context.ts';
 import type { Chrome } from './screens/login.tsx';
 
@@ -8,26 +7,14 @@ export async function render(c: PortalContext, page: JSX.Element, status: 200 | 
   return c.html(`<!DOCTYPE html>${await page}`, status);
 }
 
-/** The personal-banking bank whose portal this is (the first personal tenant). */
-export function portalTenant(services: Services) {
-  const tenant = Object.values(services.store.data.tenants).find((candidate) => candidate.kind === 'personal');
-  if (!tenant) throw new Error('no personal-banking tenant in the data');
-  return tenant;
-}
-
-export function chrome(c: PortalContext, services: Services): Chrome {
+export function chrome(c: PortalContext): Chrome {
   const session = c.var.session;
   return {
-    bankName: portalTenant(services).name,
+    bankName: c.var.tenant.name,
     csrf: session.csrf,
     fontSize: fontSize(c),
     loggedIn: session.stage === 'in',
   };
-}
-
-/** The logged-in customer; routes behind `requireLogin` only. */
-export function customerOf(c: PortalContext, services: Services): Customer {
-  return services.store.data.customers[c.var.session.customerId!]!;
 }
 
 /** The origin for mailed links: PUBLIC_URL, else the one the portal was reached on. */

@@ -2,11 +2,10 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { MiddlewareHandler } from 'hono';
 import type { Services } from '../services.ts';
-import { formWithCsrf, sessions, setFontSize, setSessionCookie, takeFlash, type PortalEnv } from './context.ts';
-import { LOGGED_OUT, LOGIN_INVALID, loginLocked, NOT_FOUND, otpProblem, STALE_FORM, TOO_LARGE } from './messages.ts';
+import { formWithCsrf, originOf, sessions, setFontSize, takeFlash, type PortalEnv } from './context.ts';
+import { LOGGED_OUT, LOGIN_INVALID, loginLocked, NOT_FOUND, otpProblem, PAGE_EXPIRED, STALE_FORM, TOO_LARGE } from './messages.ts';
 import { otpRoutes } from './otp-routes.tsx';
-import { chrome, customerOf, portalTenant, render } from './render.ts';
-import { SessionStore } from './session.ts';
+import { chrome, render } from './render.ts';
 import { AccountsScreen, ErrorScreen, HelpScreen, ProceduresScreen, TopScreen } from './screens/home.tsx';
 import { LoginScreen, OtpLoginScreen } from './screens/login.tsx';
 import { transferRoutes } from './transfer-routes.tsx';
@@ -24,7 +23,7 @@ function sameSitePath(referer: string | undefined, current: string): string {
 
 /** The personal internet banking portal (seed 000): `/` and `/ib/…`. */
 export function portalRoutes(services: Services): Hono<PortalEnv> {
-  const store = new SessionStore(services.now);
+  const store = services.sessions;
   const app = new Hono<PortalEnv>();
 
   app.get('/ib/static/portal.css', async (c) => c.body(PORTAL_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'max-age=3600' }));
@@ -37,19 +36,33 @@ export function portalRoutes(services: Services): Hono<PortalEnv> {
   const guarded = new Hono<PortalEnv>();
   // Only the portal's own paths: the app is mounted at `/` beside /m, /api and /emulator.
   const use = (handler: MiddlewareHandler<PortalEnv>) => guarded.use('/', handler).use('/ib/*', handler);
-  use(
-    bodyLimit({ maxSize: 32 * 1024, onError: (c) => render(c as never, <ErrorScreen chrome={{ bankName: portalTenant(services).name, csrf: '', fontSize: 'm' }} message={TOO_LARGE} />, 413) }),
-  );
+  // The personal bank this portal serves (docs/storage.md: looked up per request, never a cached document).
+  use(async (c, next) => {
+    const tenant = (await services.db.tenants.list()).find((candidate) => candidate.kind === 'personal');
+    if (!tenant) throw new Error('no personal-banking tenant in the data');
+    c.set('tenant', tenant);
+    await next();
+  });
+  use(bodyLimit({ maxSize: 32 * 1024, onError: (c) => render(c as never, <ErrorScreen chrome={{ bankName: (c as never as { var: PortalEnv['Variables'] }).var.tenant.name, csrf: '', fontSize: 'm' }} message={TOO_LARGE} />, 413) }));
   use(sessions(store));
   use(
-    formWithCsrf((c) => {
-      // A form from a session that idled out: back to the login page, which says why.
+    formWithCsrf(store, (c, check) => {
+      // A form from a session or page that idled out: back to the login page, which says why.
       if (c.var.sessionExpired) return c.redirect('/');
-      return render(c, <ErrorScreen chrome={chrome(c, services)} message={STALE_FORM} />, 403);
+      if (check === 'stale') {
+        c.var.session.flash = PAGE_EXPIRED;
+        return c.redirect('/');
+      }
+      return render(c, <ErrorScreen chrome={chrome(c)} message={STALE_FORM} />, 403);
     }),
   );
   const requireLogin: MiddlewareHandler<PortalEnv> = async (c, next) => {
-    if (PUBLIC.has(c.req.path) || c.var.session.stage === 'in') return next();
+    const session = c.var.session;
+    if (session.customerId) {
+      const customer = await services.db.customers.get(session.customerId);
+      if (customer) c.set('customer', customer);
+    }
+    if (PUBLIC.has(c.req.path) || (session.stage === 'in' && c.var.customer)) return next();
     return c.redirect('/');
   };
   use(requireLogin);
@@ -57,7 +70,7 @@ export function portalRoutes(services: Services): Hono<PortalEnv> {
   guarded.get('/', async (c) => {
     const session = c.var.session;
     if (session.stage === 'in') return c.redirect('/ib/top');
-    return render(c, <LoginScreen chrome={chrome(c, services)} notice={takeFlash(session)} />);
+    return render(c, <LoginScreen chrome={chrome(c)} notice={takeFlash(session)} />);
   });
 
   guarded.post('/ib/login', async (c) => {
@@ -66,56 +79,58 @@ export function portalRoutes(services: Services): Hono<PortalEnv> {
       ...(loginId.trim() === '' ? { loginId: 'ログインIDを入力して下さい。' } : {}),
       ...(password === '' ? { password: 'ログインパスワードを入力して下さい。' } : {}),
     };
-    if (Object.keys(errors).length > 0) return render(c, <LoginScreen chrome={chrome(c, services)} loginId={loginId} errors={errors} />, 400);
-    const result = await services.logins.login(loginId.trim(), password);
+    if (Object.keys(errors).length > 0) return render(c, <LoginScreen chrome={chrome(c)} loginId={loginId} errors={errors} />, 400);
+    const result = await services.logins.login(c.var.tenant.id, loginId.trim(), password, originOf(c));
     if (result.status !== 'ok') {
       const error = result.status === 'locked' ? loginLocked(result.until) : LOGIN_INVALID;
-      return render(c, <LoginScreen chrome={chrome(c, services)} loginId={loginId} error={error} />, 400);
+      return render(c, <LoginScreen chrome={chrome(c)} loginId={loginId} error={error} />, 400);
     }
-    const session = store.rotate(c.var.session);
+    const session = await store.rotate(c.var.session);
     session.customerId = result.customer.id;
     session.stage = result.otpRequired ? 'otp' : 'in';
-    setSessionCookie(c, session);
+    c.set('session', session);
+    await store.limitPerCustomer(result.customer.id, session);
     return c.redirect(result.otpRequired ? '/ib/login/otp' : '/ib/top');
   });
 
-  const digits = () => portalTenant(services).policy.digits;
   guarded.get('/ib/login/otp', async (c) => {
     if (c.var.session.stage !== 'otp') return c.redirect('/');
-    return render(c, <OtpLoginScreen chrome={chrome(c, services)} digits={digits()} />);
+    return render(c, <OtpLoginScreen chrome={chrome(c)} digits={c.var.tenant.policy.digits} />);
   });
   guarded.post('/ib/login/otp', async (c) => {
     const session = c.var.session;
     if (session.stage !== 'otp' || !session.customerId) return c.redirect('/');
-    const outcome = await services.issuance.verifyCustomerCode(session.customerId, c.var.form.otp ?? '');
+    const outcome = await services.issuance.verifyCustomerCode(session.customerId, c.var.form.otp ?? '', originOf(c));
     if (outcome.reason !== 'ok') {
-      const problem = otpProblem(outcome, digits());
-      return render(c, <OtpLoginScreen chrome={chrome(c, services)} digits={digits()} error={problem.page} fieldError={problem.field} />, 400);
+      const { digits } = c.var.tenant.policy;
+      const problem = otpProblem(outcome, digits);
+      return render(c, <OtpLoginScreen chrome={chrome(c)} digits={digits} error={problem.page} fieldError={problem.field} />, 400);
     }
     session.stage = 'in';
     return c.redirect('/ib/top');
   });
 
   guarded.post('/ib/logout', async (c) => {
-    store.destroy(c.var.session);
-    setSessionCookie(c, store.create(LOGGED_OUT));
+    const fresh = await store.end(c.var.session);
+    fresh.flash = LOGGED_OUT;
+    c.set('session', fresh);
     return c.redirect('/');
   });
 
   guarded.get('/ib/top', async (c) => {
-    const customer = customerOf(c, services);
+    const customer = c.var.customer;
     return render(
       c,
-      <TopScreen chrome={chrome(c, services)} name={customer.name} account={services.transfers.account(customer.id)} otpActive={customer.otpStatus === 'active'} notice={takeFlash(c.var.session)} />,
+      <TopScreen chrome={chrome(c)} name={customer.name} account={await services.transfers.account(customer.id)} otpActive={customer.otpStatus === 'active'} notice={takeFlash(c.var.session)} />,
     );
   });
-  guarded.get('/ib/accounts', async (c) => render(c, <AccountsScreen chrome={chrome(c, services)} account={services.transfers.account(customerOf(c, services).id)} />));
-  guarded.get('/ib/procedures', async (c) => render(c, <ProceduresScreen chrome={chrome(c, services)} />));
-  guarded.get('/ib/help', async (c) => render(c, <HelpScreen chrome={chrome(c, services)} />));
+  guarded.get('/ib/accounts', async (c) => render(c, <AccountsScreen chrome={chrome(c)} account={await services.transfers.account(c.var.customer.id)} />));
+  guarded.get('/ib/procedures', async (c) => render(c, <ProceduresScreen chrome={chrome(c)} />));
+  guarded.get('/ib/help', async (c) => render(c, <HelpScreen chrome={chrome(c)} />));
 
   guarded.route('/ib/otp', otpRoutes(services));
   guarded.route('/ib/transfer', transferRoutes(services));
-  guarded.all('/ib/*', (c) => render(c, <ErrorScreen chrome={chrome(c, services)} message={NOT_FOUND} />, 404));
+  guarded.all('/ib/*', (c) => render(c, <ErrorScreen chrome={chrome(c)} message={NOT_FOUND} />, 404));
 
   app.route('/', guarded);
   return app;

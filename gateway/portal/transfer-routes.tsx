@@ -1,77 +1,87 @@
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import type { Services } from '../services.ts';
-import { type PortalEnv } from './context.ts';
+import type { TransferDraft } from '../banking/transfers.ts';
+import { originOf, takeFlash, type PortalContext, type PortalEnv } from './context.ts';
+import { rememberForm } from './forms.ts';
 import { otpProblem } from './messages.ts';
-import { chrome, customerOf, portalTenant, render } from './render.ts';
+import { chrome, render } from './render.ts';
 import { NewPayeeScreen, TransferConfirmScreen, TransferDoneScreen, TransferScreen } from './screens/transfer.tsx';
 
-/** 振込・振替 (mounted at /ib/transfer): BFK001 / BFK002 → BFK003 → BFK004. */
+const STALE_TRANSFER = 'この振込の画面は古くなっているか、別の画面で手続きが済んでいます。もう一度振込先を選択して下さい。';
+
+/** 振込・振替 (mounted at /ib/transfer): BFK001 / BFK002 → BFK003 → BFK004. Each draft is kept under its form id. */
 export function transferRoutes(services: Services): Hono<PortalEnv> {
   const app = new Hono<PortalEnv>();
-  const digits = () => portalTenant(services).policy.digits;
-  const account = (customerId: string) => services.transfers.account(customerId);
+  const digits = (c: PortalContext) => c.var.tenant.policy.digits;
+  const account = (c: PortalContext) => services.transfers.account(c.var.customer.id);
+  const toConfirm = (c: PortalContext, draft: TransferDraft) => {
+    const formId = randomUUID();
+    c.var.session.transfers = rememberForm(c.var.session.transfers, formId, { draft });
+    return c.redirect(`/ib/transfer/confirm?form=${formId}`);
+  };
+  const stale = (c: PortalContext) => {
+    c.var.session.flash = STALE_TRANSFER;
+    return c.redirect('/ib/transfer');
+  };
 
-  app.get('/', async (c) => render(c, <TransferScreen chrome={chrome(c, services)} account={account(customerOf(c, services).id)} />));
+  app.get('/', async (c) => render(c, <TransferScreen chrome={chrome(c)} account={await account(c)} error={takeFlash(c.var.session)} />));
 
   app.post('/', async (c) => {
-    const customer = customerOf(c, services);
     const form = { payeeId: c.var.form.payeeId ?? '', amount: c.var.form.amount ?? '' };
-    const checked = services.transfers.toRegisteredPayee(customer.id, form);
-    if ('errors' in checked) return render(c, <TransferScreen chrome={chrome(c, services)} account={account(customer.id)} errors={checked.errors} form={form} />, 400);
-    c.var.session.transfer = { formId: randomUUID(), draft: checked.draft };
-    return c.redirect('/ib/transfer/confirm');
+    const checked = await services.transfers.toRegisteredPayee(c.var.customer.id, form);
+    if ('errors' in checked) return render(c, <TransferScreen chrome={chrome(c)} account={await account(c)} errors={checked.errors} form={form} />, 400);
+    return toConfirm(c, checked.draft);
   });
 
-  app.get('/new', async (c) => render(c, <NewPayeeScreen chrome={chrome(c, services)} otpActive={customerOf(c, services).otpStatus === 'active'} />));
+  app.get('/new', async (c) => render(c, <NewPayeeScreen chrome={chrome(c)} otpActive={c.var.customer.otpStatus === 'active'} />));
 
   app.post('/new', async (c) => {
-    const customer = customerOf(c, services);
     const { bank = '', branch = '', accountType = '', accountNumber = '', holder = '', amount = '' } = c.var.form;
     const form = { bank, branch, accountType, accountNumber, holder, amount };
-    const checked = services.transfers.toNewPayee(customer.id, form);
+    const checked = await services.transfers.toNewPayee(c.var.customer.id, form);
     if ('errors' in checked) {
-      return render(c, <NewPayeeScreen chrome={chrome(c, services)} errors={checked.errors} form={form} otpActive={customer.otpStatus === 'active'} />, 400);
+      return render(c, <NewPayeeScreen chrome={chrome(c)} errors={checked.errors} form={form} otpActive={c.var.customer.otpStatus === 'active'} />, 400);
     }
-    c.var.session.transfer = { formId: randomUUID(), draft: checked.draft };
-    return c.redirect('/ib/transfer/confirm');
+    return toConfirm(c, checked.draft);
   });
 
   app.get('/confirm', async (c) => {
-    const pending = c.var.session.transfer;
-    if (!pending) return c.redirect('/ib/transfer');
-    return render(c, <TransferConfirmScreen chrome={chrome(c, services)} formId={pending.formId} draft={pending.draft} digits={digits()} />);
+    const formId = c.req.query('form') ?? '';
+    const pending = c.var.session.transfers?.[formId];
+    if (!pending) return stale(c);
+    return render(c, <TransferConfirmScreen chrome={chrome(c)} formId={formId} draft={pending.draft} digits={digits(c)} />);
   });
 
   app.post('/confirm', async (c) => {
     const session = c.var.session;
     const formId = c.var.form.formId ?? '';
+    const customerId = c.var.customer.id;
     if (session.transferred?.formId === formId) return c.redirect('/ib/transfer/done');
-    const pending = session.transfer;
-    if (!pending || pending.formId !== formId) return c.redirect('/ib/transfer');
-    const customerId = customerOf(c, services).id;
+    const pending = session.transfers?.[formId];
+    if (!pending) return stale(c);
     const screen = (problem: { page?: string | undefined; field?: string | undefined }) =>
-      render(c, <TransferConfirmScreen chrome={chrome(c, services)} formId={pending.formId} draft={pending.draft} digits={digits()} error={problem.page} fieldError={problem.field} />, 400);
+      render(c, <TransferConfirmScreen chrome={chrome(c)} formId={formId} draft={pending.draft} digits={digits(c)} error={problem.page} fieldError={problem.field} />, 400);
 
     let otpVerified = false;
     if (pending.draft.otpRequired) {
-      const outcome = await services.issuance.verifyCustomerCode(customerId, c.var.form.otp ?? '');
-      if (outcome.reason !== 'ok') return screen(otpProblem(outcome, digits()));
+      const outcome = await services.issuance.verifyCustomerCode(customerId, c.var.form.otp ?? '', originOf(c));
+      if (outcome.reason !== 'ok') return screen(otpProblem(outcome, digits(c)));
       otpVerified = true;
     }
-    const result = await services.transfers.execute(customerId, pending.draft, pending.formId, otpVerified);
+    const result = await services.transfers.execute(customerId, pending.draft, formId, otpVerified, originOf(c));
     if (result.status === 'insufficient') return screen({ page: '支払可能残高が不足しています。' });
     if (result.status !== 'done' && result.status !== 'existing') return screen({ field: 'ワンタイムパスワードを入力して下さい。' });
-    session.transferred = { formId: pending.formId, transferId: result.transfer.id, balance: result.balance };
-    delete session.transfer;
+    session.transferred = { formId, transferId: result.transfer.id, balance: result.balance };
+    delete session.transfers![formId];
     return c.redirect('/ib/transfer/done');
   });
 
   app.get('/done', async (c) => {
     const done = c.var.session.transferred;
-    const transfer = done && services.store.data.transfers[done.transferId];
-    if (!done || !transfer) return c.redirect('/ib/transfer');
-    return render(c, <TransferDoneScreen chrome={chrome(c, services)} transfer={transfer} balance={done.balance} />);
+    const transfer = done && (await services.transfers.transfer(done.transferId));
+    if (!done || !transfer || transfer.customerId !== c.var.customer.id) return c.redirect('/ib/transfer');
+    return render(c, <TransferDoneScreen chrome={chrome(c)} transfer={transfer} balance={done.balance} />);
   });
 
   return app;

@@ -4,6 +4,7 @@ import { detectHandset } from '../carrier/detect.ts';
 import type { Encoding } from '../carrier/handset.ts';
 import { parseForm } from '../markup/form.ts';
 import type { IssuanceService, ProvisionError, ProvisionResult } from '../issuance/service.ts';
+import { originOf } from '../portal/context.ts';
 
 const STATUS: Record<ProvisionError, 400 | 401 | 404 | 409 | 410 | 423> = {
   bad_request: 400,
@@ -64,7 +65,7 @@ export function provisioningRoutes(issuance: IssuanceService): Hono {
       const type = (c.req.header('content-type') ?? '').toLowerCase();
       const body = type.startsWith('application/x-www-form-urlencoded') ? parseForm(new Uint8Array(await c.req.arrayBuffer()), bodyEncoding(type, c.req.header())) : null;
       const result: ProvisionResult = body
-        ? await issuance.provision({ serviceId: body.get('serviceId'), userId: body.get('userId'), startPassword: body.get('startPassword') })
+        ? await issuance.provision({ serviceId: body.get('serviceId'), userId: body.get('userId'), startPassword: body.get('startPassword') }, originOf(c))
         : { ok: false, error: 'bad_request' };
       return c.text(provisioningBody(result), result.ok ? 200 : STATUS[result.error]);
     },

@@ -18,7 +18,7 @@ export function mapLookup(): TicketLookup {
     [EXPIRED, { status: 'expired' }],
     [USED, { status: 'used' }],
   ]);
-  return (ticket) => states.get(ticket) ?? { status: 'unknown' };
+  return async (ticket) => states.get(ticket) ?? { status: 'unknown' };
 }
 
 /** The handset-facing routes as the gateway mounts them at `/m`. */

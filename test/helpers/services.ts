@@ -1,3 +1,5 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { loadConfig } from '../../gateway/config.ts';
 import { createServices, type Services } from '../../gateway/services.ts';
 import { tempDir } from './temp-dir.ts';
@@ -23,10 +25,17 @@ export async function testServices(start = Date.UTC(2026, 10, 22, 3, 0, 0), env:
 }
 
 /** The download link of the newest mail to `address`. */
-export function mailedLink(services: Services, address: string): string {
-  const mails = services.outbox!.mailbox(address);
+export async function mailedLink(services: Services, address: string): Promise<string> {
+  const mails = await services.outbox.mailbox(address);
   const body = mails.at(-1)?.body ?? '';
   const link = /https?:\/\/\S+\/m\/dl\/[A-Za-z0-9_-]{32}/.exec(body)?.[0];
   if (!link) throw new Error(`no download link mailed to ${address}`);
   return link;
+}
+
+/** Everything the gateway wrote to its DATA_DIR, as one text (for "nothing in clear" checks). */
+export async function dataFiles(services: Services): Promise<string> {
+  await services.db.flush();
+  const dir = services.config.dataDir;
+  return (await Promise.all((await readdir(dir)).map((file) => readFile(join(dir, file), 'utf8')))).join('\n');
 }

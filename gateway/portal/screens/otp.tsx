@@ -73,6 +73,14 @@ export const OtpMenuScreen: FC<{ chrome: Chrome; overview: OtpOverview; error?: 
       </tr>
     </table>
     {overview.serviceId && overview.userId && <TokenInfo serviceId={overview.serviceId} userId={overview.userId} />}
+    {overview.voided && (
+      <p class="message-error" data-field="voided">
+        {overview.voided === 'locked'
+          ? '利用開始パスワードを規定回数以上誤ったため、発行済みのトークンは無効になりました。'
+          : 'トークン発行用メールのURLの有効期限が切れたため、発行済みのトークンは無効になりました。'}
+        「トークン発行」ボタンから、再度トークン発行を行って下さい。
+      </p>
+    )}
     {overview.reissueFrom !== undefined && (
       <p class="message-notice" data-field="reissueFrom">
         新たなトークン発行は{formatJst(overview.reissueFrom)}以降に行えます。
@@ -139,7 +147,7 @@ export const IssueConfirmScreen: FC<{ chrome: Chrome; formId: string; mail: stri
         <button type="submit" name="action" value="confirm" class="primary">確定する</button>
       </div>
     </form>
-    <Back href="/ib/otp/issue" />
+    <Back href={`/ib/otp/issue?form=${encodeURIComponent(props.formId)}`} />
   </Frame>
 );
 
@@ -153,7 +161,7 @@ const ConfirmPasswordTable: FC<{ fieldError?: string | undefined }> = ({ fieldEr
 );
 
 /** BOT002: 発行完了, showing サービスID and ユーザID for the app's 初期設定. */
-export const IssueDoneScreen: FC<{ chrome: Chrome; mail: string; serviceId: string; userId: string; mailSent: boolean }> = (props) => (
+export const IssueDoneScreen: FC<{ chrome: Chrome; mail: string; serviceId: string; userId: string }> = (props) => (
   <Frame {...props.chrome} section="procedures" screenId="BOT002" title="トークン発行 (ソフトウェアトークン発行完了)">
     <p class="lead">
       トークン発行を受け付けました。
@@ -162,7 +170,6 @@ export const IssueDoneScreen: FC<{ chrome: Chrome; mail: string; serviceId: stri
       <br />
       トークン情報に従い、ワンタイムパスワードの設定のお手続きをお願いします。
     </p>
-    {!props.mailSent && <Message error="メールを送信できませんでした。しばらくしてから、利用解除のうえ再度トークン発行を行って下さい。" />}
     <MailInfo mail={props.mail} />
     <TokenInfo serviceId={props.serviceId} userId={props.userId} />
     <p class="hint">※「サービスID」・「ユーザID」は、トークン（アプリ）の初期設定で入力します。お控え下さい。</p>

@@ -8,9 +8,10 @@ import type { Chrome } from './login.tsx';
 import { InputRow, OtpInputTable } from './parts.tsx';
 
 /** BFK001: 振込先の選択 (registered payees) and the amount. */
-export const TransferScreen: FC<{ chrome: Chrome; account?: Account | undefined; errors?: FieldErrors<'payeeId' | 'amount'>; form?: { payeeId?: string; amount?: string } }> = ({ chrome, account, errors = {}, form = {} }) => (
+export const TransferScreen: FC<{ chrome: Chrome; account?: Account | undefined; errors?: FieldErrors<'payeeId' | 'amount'>; form?: { payeeId?: string; amount?: string }; error?: string | undefined }> = ({ chrome, account, errors = {}, form = {}, error }) => (
   <Frame {...chrome} section="transfer" screenId="BFK001" title="振込・振替 (振込先選択)">
     <p class="lead">事前登録済みの振込先を選択し、振込金額を入力して「次へ」ボタンを押して下さい。</p>
+    <Message error={error} />
     {account && <p>支払口座：{account.branch} {account.accountType} {account.accountNumber}（支払可能残高 <span data-field="balance">{yen(account.balance)}</span>）</p>}
     <form method="post" action="/ib/transfer" novalidate>
       <Csrf token={chrome.csrf} />
