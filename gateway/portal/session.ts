@@ -71,7 +71,7 @@ export class SessionStore {
     const record = await this.repo.get(key);
     const now = this.now();
     if (!record) return { session: this.#make(cookie, {}, { key, createdAt: now, lastSaved: 0, saved: '{}', stored: false }) };
-    if (record.expiresAt <= now || now - record.lastSeen > IDLE_MS) {
+    if (record.expiresAt < now || now - record.lastSeen > IDLE_MS) {
       await this.repo.delete(key);
       return { session: this.#fresh(), ended: record.customerId ? 'expired' : 'idle' };
     }

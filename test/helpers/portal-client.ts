@@ -79,7 +79,8 @@ export class PortalClient {
       }
       const location = response.headers.get('location');
       if (follow && location && response.status >= 300 && response.status < 400) {
-        url = new URL(location, 'http://bank.test').pathname;
+        const next = new URL(location, 'http://bank.test');
+        url = next.pathname + next.search;
         request = { method: 'GET' };
         continue;
       }
