@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { loadConfig } from '../gateway/config.ts';
 import { checkCode } from '../gateway/otp/check.ts';
 import { codeAt } from '../gateway/otp/code.ts';
@@ -10,20 +11,55 @@ import { perSecond, report } from './machine.ts';
 const DURATION_MS = 2000;
 const TOKENS = 64;
 
-/** OTP verifications per second: the pure check, and the service with durable state. */
+/**
+ * OTP verifications per second: the pure check (the limit), and the token service with durable
+ * replay state on the embedded store and, when `TEST_DATABASE_URL` or `DATABASE_URL` names a
+ * server, on PostgreSQL (a fresh database is created and dropped).
+ */
 export async function benchOtp(): Promise<void> {
+  const pure = await benchBackend('embedded', {});
+  const url = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
+  if (!url) {
+    console.log('  PostgreSQL: skipped (set TEST_DATABASE_URL=postgres://… to measure it)');
+    return;
+  }
+  const { databaseUrl, drop } = await scratchDatabase(url);
+  try {
+    await benchBackend('postgres', { DATABASE_URL: databaseUrl }, pure);
+  } finally {
+    await drop();
+  }
+}
+
+async function scratchDatabase(url: string): Promise<{ databaseUrl: string; drop: () => Promise<void> }> {
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  const name = `ketai_bench_${Date.now()}`;
+  await admin.query(`CREATE DATABASE ${name}`);
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  return {
+    databaseUrl: target.toString(),
+    drop: async () => {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
+
+async function benchBackend(name: string, env: Record<string, string>, pureRate?: number): Promise<number> {
   const dataDir = await mkdtemp(join(tmpdir(), 'ketai-bench-'));
   let now = Date.UTC(2026, 10, 22);
   try {
-    const services = await createServices(loadConfig({ DATA_DIR: dataDir }), () => now);
-    const tenant = services.store.data.tenants.himawari!;
+    const services = await createServices(loadConfig({ DATA_DIR: dataDir, ...env }), () => now);
+    const tenant = (await services.db.tenants.get('himawari'))!;
     const issued = await Promise.all(Array.from({ length: TOKENS }, () => services.tokens.issue(tenant)));
     const [first] = issued;
     const token = first!.token;
     const code = codeAt(first!.secret, token, now);
 
-    const pure = await perSecond(DURATION_MS, () => checkCode(token, first!.secret, code, now, tenant.policy));
-    report('verify, in process, no state written (checkCode)', pure, 'ops/s');
+    const pure = pureRate ?? (await perSecond(DURATION_MS, () => checkCode(token, first!.secret, code, now, tenant.policy)));
+    if (pureRate === undefined) report('verify, in process, no state written (checkCode)', pure, 'ops/s');
 
     // Each round every token gets the next step's code, so every verification is accepted and written.
     const durable = await perSecond(
@@ -35,8 +71,10 @@ export async function benchOtp(): Promise<void> {
       },
       TOKENS,
     );
-    report(`verify + durable write (${TOKENS} concurrent, group commit + fsync)`, durable, 'ops/s');
-    console.log(`  ${'ratio durable / in process'.padEnd(58)} ${(durable / pure).toFixed(3).padStart(12)}`);
+    report(`verify + durable write, ${name} (${TOKENS} concurrent)`, durable, 'ops/s');
+    console.log(`  ${`ratio ${name} durable / in process`.padEnd(58)} ${(durable / pure).toFixed(3).padStart(12)}`);
+    await services.close();
+    return pure;
   } finally {
     await rm(dataDir, { recursive: true, force: true });
   }

@@ -5,9 +5,16 @@ import { benchCarrier } from './carrier.ts';
 import { describeMachine } from './machine.ts';
 import { benchOtp } from './otp.ts';
 import { benchScenarios } from './scenarios.ts';
+import { benchStore } from './store.ts';
 
 console.log(`ketai-token benchmarks on ${describeMachine()}\n`);
-console.log('OTP engine');
+if (process.argv[2] === 'store') {
+  await benchStore();
+  process.exit(0);
+}
+console.log('Store');
+await benchStore();
+console.log('\nOTP engine');
 await benchOtp();
 console.log('\nCarrier gateway');
 const dataDir = await mkdtemp(join(tmpdir(), 'ketai-bench-'));
