@@ -13,7 +13,7 @@ import { keyCheck } from '../gateway/store/key-check.ts';
 import { PostgresDatabase } from '../gateway/store/postgres/index.ts';
 import { prepare, readMigrations } from '../gateway/store/postgres/migrate.ts';
 import { TABLES } from '../gateway/store/postgres/tables.ts';
-import type { Customer } from '../gateway/store/schema.ts';
+import type { Customer, Token } from '../gateway/store/schema.ts';
 import { freshPostgresUrl, SKIP_POSTGRES, testKeyCheck } from './helpers/backends.ts';
 
 const open = (url: string, check = testKeyCheck(), connectTimeoutMs?: number) => PostgresDatabase.open({ url, poolSize: 4, keyCheck: check, connectTimeoutMs });
@@ -30,6 +30,13 @@ async function sql<T extends pg.QueryResultRow>(url: string, text: string, param
 
 function customer(id: string, extra: Partial<Customer> = {}): Customer {
   return { id, tenantId: 't1', loginId: `login-${id}`, name: '見本', role: 'personal', passwordHash: 'h', otpStatus: 'none', loginFailures: 0, confirmFailures: 0, ...extra };
+}
+
+function token(serial: string): Token {
+  return {
+    serial, tenantId: 't1', customerId: 'c1', sealedSecret: 'v1.x.y.z', algorithm: 'SHA1', digits: 8, period: 60, status: 'active',
+    issuedAt: '2026-12-01T00:00:00.000Z', expiresAt: '2031-12-01T00:00:00.000Z', lastStep: null, drift: 0, failures: 0, lockedUntil: null,
+  };
 }
 
 describe('postgres table map', () => {
@@ -85,6 +92,17 @@ describe.skipIf(SKIP_POSTGRES)('postgres backend', () => {
     }
     expect(await sql(url, "SELECT to_regclass('half_done') AS t")).toEqual([{ t: null }]);
     expect((await sql<{ v: number }>(url, 'SELECT max(version) AS v FROM schema_migrations'))[0]!.v).toBe(migrations.length - 1);
+  });
+
+  it('orders by code units on a database whose default collation is en-US', async () => {
+    const url = await freshPostgresUrl('en-US');
+    expect(await sql(url, 'SELECT daticulocale AS i FROM pg_database WHERE datname = current_database()')).toEqual([{ i: 'en-US' }]);
+    const db = await open(url);
+    const serials = ['KTa', 'KTB', 'KT_1', 'KT-1', 'KT1', 'KTb', 'KTA'];
+    for (const serial of serials) await db.tokens.put(token(serial));
+    expect((await db.tokens.page({ tenantId: 't1', limit: 10 })).map((t) => t.serial)).toEqual([...serials].sort());
+    expect((await db.tokens.page({ tenantId: 't1', after: 'KTB', limit: 10 })).map((t) => t.serial)).toEqual(['KT_1', 'KTa', 'KTb']);
+    await db.close();
   });
 
   it('refuses another secret key, naming KETAI_SECRET_KEY', async () => {
@@ -167,10 +185,7 @@ describe.skipIf(SKIP_POSTGRES)('postgres backend', () => {
     const serial = 'KT0000004821';
     const sealedSecret = box.seal(secret, serial);
     await db.customers.put(customer('c1', { passwordHash: await hashPassword(password), confirmPasswordHash: await hashPassword('Kakunin-7305') }));
-    await db.tokens.put({
-      serial, tenantId: 't1', customerId: 'c1', sealedSecret, algorithm: PERSONAL_POLICY.algorithm, digits: 8, period: 60, status: 'active',
-      issuedAt: '2026-12-01T00:00:00.000Z', expiresAt: '2031-12-01T00:00:00.000Z', lastStep: null, drift: 0, failures: 0, lockedUntil: null,
-    });
+    await db.tokens.put({ ...token(serial), sealedSecret, algorithm: PERSONAL_POLICY.algorithm });
     await db.close();
     const { stdout: dump } = await promisify(execFile)('/usr/bin/pg_dump', ['--dbname', url], { maxBuffer: 64 * 1024 * 1024 });
     // The dump does hold the records (sealed), so the absence below means something.
