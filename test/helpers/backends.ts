@@ -23,13 +23,16 @@ export function testKeyCheck(key = SecretBox.generateKey()): KeyCheck {
 
 const created: string[] = [];
 
-/** A new, empty database on the test server; dropped when the test file ends. */
-export async function freshPostgresUrl(): Promise<string> {
+/**
+ * A new, empty database on the test server; dropped when the test file ends. `icuLocale` gives it
+ * that default collation (e.g. 'en-US', as many servers have) instead of the server's.
+ */
+export async function freshPostgresUrl(icuLocale?: 'en-US'): Promise<string> {
   const admin = new pg.Client({ connectionString: POSTGRES_URL });
   await admin.connect();
   const name = `ketai_test_${Date.now()}_${randomBytes(4).toString('hex')}`;
   try {
-    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.query(`CREATE DATABASE ${name}${icuLocale ? ` LOCALE_PROVIDER icu ICU_LOCALE '${icuLocale}' LOCALE 'C.UTF-8' TEMPLATE template0` : ''}`);
   } finally {
     await admin.end();
   }
