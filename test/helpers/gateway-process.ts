@@ -23,7 +23,7 @@ function spawnGateway(env: Record<string, string>): GatewayProcess {
 export async function startGatewayProcess(env: Record<string, string>): Promise<GatewayProcess & { url: string }> {
   const gateway = spawnGateway(env);
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no URL printed within 15 s:\n${gateway.output()}`)), 15_000);
+    const timer = setTimeout(() => reject(new Error(`no URL printed within 60 s:\n${gateway.output()}`)), 60_000);
     gateway.child.stdout!.on('data', () => {
       const match = /listening on (http:\/\/\S+)/.exec(gateway.output());
       if (match) {
