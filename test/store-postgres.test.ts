@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { createServer, type Socket } from 'node:net';
 import { promisify } from 'node:util';
 import pg from 'pg';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { generateSecret } from '../gateway/otp/code.ts';
 import { PERSONAL_POLICY } from '../gateway/otp/policy.ts';
 import { hashPassword } from '../gateway/security/password.ts';
@@ -103,6 +103,24 @@ describe.skipIf(SKIP_POSTGRES)('postgres backend', () => {
     expect((await db.tokens.page({ tenantId: 't1', limit: 10 })).map((t) => t.serial)).toEqual([...serials].sort());
     expect((await db.tokens.page({ tenantId: 't1', after: 'KTB', limit: 10 })).map((t) => t.serial)).toEqual(['KT_1', 'KTa', 'KTb']);
     await db.close();
+  });
+
+  it('has closed every connection when close resolves: dropping the database at once hits none of them', async () => {
+    const url = await freshPostgresUrl();
+    const db = await open(url);
+    await Promise.all(Array.from({ length: 8 }, (_, i) => db.throttle.hit(`k${i}`, 0, 1)));
+    const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+    await admin.connect();
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      await db.close();
+      await admin.query(`DROP DATABASE ${new URL(url).pathname.slice(1)} WITH (FORCE)`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(errors).not.toHaveBeenCalled();
+    } finally {
+      errors.mockRestore();
+      await admin.end();
+    }
   });
 
   it('refuses another secret key, naming KETAI_SECRET_KEY', async () => {

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { randomBytes } from 'node:crypto';
-import { afterAll } from 'vitest';
+import { afterAll, onTestFinished } from 'vitest';
 import type { Database } from '../../gateway/store/database.ts';
 import { keyCheck, type KeyCheck } from '../../gateway/store/key-check.ts';
 import { openStore } from '../../gateway/store/open.ts';
@@ -23,9 +23,21 @@ export function testKeyCheck(key = SecretBox.generateKey()): KeyCheck {
 
 const created: string[] = [];
 
+/** Databases go one at a time: a DROP takes a second or more on a busy machine. */
+async function dropDatabases(names: string[]): Promise<void> {
+  const admin = new pg.Client({ connectionString: POSTGRES_URL });
+  await admin.connect();
+  try {
+    for (const name of names) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+}
+
 /**
- * A new, empty database on the test server; dropped when the test file ends. `icuLocale` gives it
- * that default collation (e.g. 'en-US', as many servers have) instead of the server's.
+ * A new, empty database on the test server, dropped as soon as the test that made it ends (one
+ * made in a hook: when the test file ends). `icuLocale` gives it that default collation (e.g.
+ * 'en-US', as many servers have) instead of the server's.
  */
 export async function freshPostgresUrl(icuLocale?: 'en-US'): Promise<string> {
   const admin = new pg.Client({ connectionString: POSTGRES_URL });
@@ -36,22 +48,19 @@ export async function freshPostgresUrl(icuLocale?: 'en-US'): Promise<string> {
   } finally {
     await admin.end();
   }
-  created.push(name);
+  try {
+    onTestFinished(() => dropDatabases([name]), 60_000);
+  } catch {
+    created.push(name); // made in a hook, where onTestFinished is refused
+  }
   const url = new URL(POSTGRES_URL!);
   url.pathname = `/${name}`;
   return url.toString();
 }
 
 afterAll(async () => {
-  if (created.length === 0) return;
-  const admin = new pg.Client({ connectionString: POSTGRES_URL });
-  await admin.connect();
-  try {
-    for (const name of created.splice(0)) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  } finally {
-    await admin.end();
-  }
-});
+  if (created.length > 0) await dropDatabases(created.splice(0));
+}, 120_000);
 
 export interface Backend {
   name: 'embedded' | 'postgres';

@@ -102,8 +102,15 @@ export class PostgresDatabase implements Database {
   /** Nothing to wait for: every acknowledged write is committed. */
   async flush(): Promise<void> {}
 
+  /** Resolves once every connection is closed (`pool.end()` alone resolves before its clients have gone). */
   async close(): Promise<void> {
+    let open = this.#pool.totalCount;
+    const closed = new Promise<void>((resolve) => {
+      if (open === 0) resolve();
+      this.#pool.on('remove', () => --open === 0 && resolve());
+    });
     await this.#pool.end();
+    await closed;
   }
 }
 
