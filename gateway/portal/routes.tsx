@@ -3,7 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { MiddlewareHandler } from 'hono';
 import type { Services } from '../services.ts';
 import { formWithCsrf, originOf, sessions, setFontSize, takeFlash, type PortalEnv } from './context.ts';
-import { LOGGED_OUT, LOGIN_INVALID, loginLocked, NOT_FOUND, otpProblem, PAGE_EXPIRED, STALE_FORM, TOO_LARGE } from './messages.ts';
+import { LOGGED_OUT, LOGIN_INVALID, loginLocked, NOT_FOUND, otpProblem, PAGE_EXPIRED, STALE_FORM, TOO_LARGE, TOO_MANY_TRIES } from './messages.ts';
 import { otpRoutes } from './otp-routes.tsx';
 import { chrome, render } from './render.ts';
 import { AccountsScreen, ErrorScreen, HelpScreen, ProceduresScreen, TopScreen } from './screens/home.tsx';
@@ -81,6 +81,7 @@ export function portalRoutes(services: Services): Hono<PortalEnv> {
     };
     if (Object.keys(errors).length > 0) return render(c, <LoginScreen chrome={chrome(c)} loginId={loginId} errors={errors} />, 400);
     const result = await services.logins.login(c.var.tenant.id, loginId.trim(), password, originOf(c));
+    if (result.status === 'throttled') return render(c, <LoginScreen chrome={chrome(c)} loginId={loginId} error={TOO_MANY_TRIES} />, 429);
     if (result.status !== 'ok') {
       const error = result.status === 'locked' ? loginLocked(result.until) : LOGIN_INVALID;
       return render(c, <LoginScreen chrome={chrome(c)} loginId={loginId} error={error} />, 400);
