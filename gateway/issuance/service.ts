@@ -251,7 +251,8 @@ export class IssuanceService {
       if (customer.tokenSerial) await this.options.tokens.revoke(customer.tokenSerial, tx);
       const issuance = customer.issuanceId ? await tx.issuances.get(customer.issuanceId) : undefined;
       if (issuance?.state === 'pending') await tx.issuances.put({ ...issuance, state: 'cancelled' });
-      const { tokenSerial, issuanceId: _issuance, ...rest } = customer;
+      // The issuance stays linked: the next トークン発行 tells its address (the old phone) as well.
+      const { tokenSerial, ...rest } = customer;
       await tx.customers.put({ ...rest, otpStatus: 'released', releasedAt: new Date(now).toISOString() });
       const tenant = (await tx.tenants.get(customer.tenantId))!;
       if (issuance) await this.options.outbox.queue(tx, noticeMail('released', { to: issuance.mail, bankName: tenant.name, at: now }));
