@@ -128,6 +128,12 @@ describe.each([
     await handset.waitFor('アプリはありません');
     expect((await handset.state()).apps).toEqual([]);
     expect(await handset.page.evaluate(() => Object.keys(localStorage).filter((key) => key.includes(':sp:')))).toEqual([]);
+
+    // 終話, then 3 ブラウザ: the browser's start page /m/ is the handset top page, not a 404.
+    await handset.page.keyboard.press('Escape');
+    await handset.press('3');
+    await handset.waitFor('アプリの使い方');
+    expect((await handset.state()).url).toMatch(/\/m$/);
     await handset.page.close();
     await portal.close();
   }, 90_000);

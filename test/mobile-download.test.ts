@@ -112,6 +112,19 @@ describe('download page per handset (golden files in test/golden)', () => {
     expect(text).toContain('金融機関でワンタイムパスワードの利用を解除します');
   });
 
+  it('gives a handset browser at /m/ a top page in its own markup, linking the help', async () => {
+    for (const [userAgent, doctype] of [[UA.d503i, '<html><head>'], [UA.ca32, '-//OPENWAVE//DTD XHTML 1.0//EN'], [UA.sb910t, '-//J-PHONE//DTD XHTML Basic 1.0 Plus//EN']] as const) {
+      const moved = await get('/m/', userAgent);
+      expect(moved.response.status, userAgent).toBe(301);
+      expect(moved.response.headers.get('location')).toBe('http://gw.example/m');
+      const { response, text } = await get('/m', userAgent);
+      expect(response.status, userAgent).toBe(200);
+      expect(text).toContain(doctype);
+      expect(text).toContain('href="/m/help"');
+      expect(text).toContain('ワンタイムパスワード');
+    }
+  });
+
   it('says on every carrier that サービスID and ユーザID are on the PC screen, not in the mail', async () => {
     for (const userAgent of [UA.d503i, UA.p07a, UA.ca32, UA.sb910t, UA.jphoneP, UA.iphone, UA.garaho]) {
       const { text } = await get(`/m/dl/${VALID}`, userAgent);

@@ -109,8 +109,10 @@ describe('the seed-000 walk in a real browser', () => {
     await fill({ bank: 'さくら坂銀行', branch: '北支店', accountNumber: '7777777', holder: 'ヤマダ タロウ', amount: '30000' });
     await click('次へ');
     await screen('BFK003');
+    await click('次へ');
+    await screen('BFK005');
     await fill({ otp: nextCode() });
-    await click('振込を実行する');
+    await click('次へ');
     await screen('BFK004');
     expect(await text('[data-field=otpChecked]')).toBe('認証済');
 

@@ -132,6 +132,21 @@ function ticketProblemPage(status: 'expired' | 'used' | 'unknown'): Page {
   };
 }
 
+/** `/m/`: where a handset's browser lands without a mailed link (the emulator's ブラウザ starts here). */
+export function topPage(): Page {
+  return {
+    title: 'ワンタイムパスワード',
+    blocks: [
+      { kind: 'heading', text: 'ワンタイムパスワード' },
+      { kind: 'text', text: 'ワンタイムパスワードアプリは、パソコンのインターネットバンキングで「トークン発行」を行うと届くメールの専用URLからダウンロードします。' },
+      { kind: 'rule' },
+      { kind: 'link', href: HELP_PATH, label: 'アプリの使い方', key: 1 },
+      { kind: 'link', href: WEB_TOKEN_PATH, label: 'ブラウザ版トークン（スマートフォン・4Gケータイ）', key: 2 },
+      { kind: 'text', text: `■機種変更のとき ${CHANGE_NOTICE}` },
+    ],
+  };
+}
+
 /** How the token app is used: the second handset page, linked from every download page. */
 export function helpPage(): Page {
   return {

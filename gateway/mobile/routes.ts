@@ -1,10 +1,11 @@
 import { Hono, type Context } from 'hono';
+import { trimTrailingSlash } from 'hono/trailing-slash';
 import { detectHandset } from '../carrier/detect.ts';
 import type { Handset } from '../carrier/handset.ts';
 import type { PackageCatalog } from '../app/catalog.ts';
 import { publicOrigin, type AppCarrier } from '../app/paths.ts';
 import { renderPage, type Page } from '../markup/page.ts';
-import { downloadPage, helpPage, unavailablePage } from './pages.ts';
+import { downloadPage, helpPage, topPage, unavailablePage } from './pages.ts';
 import { checkTicket, type TicketLookup } from './ticket.ts';
 
 const STATUS = { valid: 200, expired: 410, used: 410, unknown: 404 } as const;
@@ -16,9 +17,12 @@ function packageCarrier(handset: Handset): AppCarrier | null {
   return null;
 }
 
-/** Handset pages (`/m/dl/<ticket>`, `/m/help`); mounted at `/m`. Every page goes through the markup layer. */
+/** Handset pages (`/m/`, `/m/dl/<ticket>`, `/m/help`); mounted at `/m`. Every page goes through the markup layer. */
 export function mobileRoutes(deps: { lookupTicket: TicketLookup; packages: PackageCatalog; publicUrl?: string }): Hono {
   const app = new Hono();
+  // Mounted at /m, the top page's path is `/m`; `/m/` (where a browser lands) and other unknown
+  // trailing-slash forms are sent there instead of a 404.
+  app.use('*', trimTrailingSlash());
   app.get('/dl/:ticket', async (c) => {
     const ticket = c.req.param('ticket');
     const state = checkTicket(deps.lookupTicket, ticket);
@@ -38,6 +42,7 @@ export function mobileRoutes(deps: { lookupTicket: TicketLookup; packages: Packa
     }
     return send(c, downloadPage({ handset, ticket, state, pageUrl, packageBytes }), handset, STATUS[state.status]);
   });
+  app.get('/', (c) => send(c, topPage(), detectHandset(c.req.header()), 200));
   app.get('/help', (c) => send(c, helpPage(), detectHandset(c.req.header()), 200));
   return app;
 }

@@ -1,12 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import type { Services } from '../services.ts';
-import { type PortalEnv } from './context.ts';
+import type { PortalContext, PortalEnv } from './context.ts';
 import { otpProblem } from './messages.ts';
 import { chrome, customerOf, portalTenant, render } from './render.ts';
-import { NewPayeeScreen, TransferConfirmScreen, TransferDoneScreen, TransferScreen } from './screens/transfer.tsx';
+import { NewPayeeScreen, TransferConfirmScreen, TransferDoneScreen, TransferOtpScreen, TransferScreen } from './screens/transfer.tsx';
 
-/** 振込・振替 (mounted at /ib/transfer): BFK001 / BFK002 → BFK003 → BFK004. */
+/**
+ * 振込・振替 (mounted at /ib/transfer): BFK001 / BFK002 → BFK003 → BFK004; a payee not registered in
+ * advance while the OTP is 利用中 goes BFK003 → 次へ → BFK005 (the OTP on its own screen) → 次へ → BFK004,
+ * as the seed's transfer note says.
+ */
 export function transferRoutes(services: Services): Hono<PortalEnv> {
   const app = new Hono<PortalEnv>();
   const digits = () => portalTenant(services).policy.digits;
@@ -40,18 +44,23 @@ export function transferRoutes(services: Services): Hono<PortalEnv> {
   app.get('/confirm', async (c) => {
     const pending = c.var.session.transfer;
     if (!pending) return c.redirect('/ib/transfer');
-    return render(c, <TransferConfirmScreen chrome={chrome(c, services)} formId={pending.formId} draft={pending.draft} digits={digits()} />);
+    return render(c, <TransferConfirmScreen chrome={chrome(c, services)} formId={pending.formId} draft={pending.draft} />);
   });
 
-  app.post('/confirm', async (c) => {
+  /** Executes the pending transfer once per form; BFK005 posts the OTP, BFK003 everything else. */
+  async function execute(c: PortalContext, from: 'confirm' | 'otp') {
     const session = c.var.session;
     const formId = c.var.form.formId ?? '';
     if (session.transferred?.formId === formId) return c.redirect('/ib/transfer/done');
     const pending = session.transfer;
     if (!pending || pending.formId !== formId) return c.redirect('/ib/transfer');
+    // A transfer that needs the OTP is only ever executed from its own screen.
+    if (pending.draft.otpRequired && from === 'confirm') return c.redirect('/ib/transfer/otp');
     const customerId = customerOf(c, services).id;
     const screen = (problem: { page?: string | undefined; field?: string | undefined }) =>
-      render(c, <TransferConfirmScreen chrome={chrome(c, services)} formId={pending.formId} draft={pending.draft} digits={digits()} error={problem.page} fieldError={problem.field} />, 400);
+      from === 'otp'
+        ? render(c, <TransferOtpScreen chrome={chrome(c, services)} formId={pending.formId} draft={pending.draft} digits={digits()} error={problem.page} fieldError={problem.field} />, 400)
+        : render(c, <TransferConfirmScreen chrome={chrome(c, services)} formId={pending.formId} draft={pending.draft} error={problem.page} />, 400);
 
     let otpVerified = false;
     if (pending.draft.otpRequired) {
@@ -65,7 +74,18 @@ export function transferRoutes(services: Services): Hono<PortalEnv> {
     session.transferred = { formId: pending.formId, transferId: result.transfer.id, balance: result.balance };
     delete session.transfer;
     return c.redirect('/ib/transfer/done');
+  }
+
+  app.post('/confirm', (c) => execute(c, 'confirm'));
+
+  app.get('/otp', async (c) => {
+    const pending = c.var.session.transfer;
+    if (!pending) return c.redirect('/ib/transfer');
+    if (!pending.draft.otpRequired) return c.redirect('/ib/transfer/confirm');
+    return render(c, <TransferOtpScreen chrome={chrome(c, services)} formId={pending.formId} draft={pending.draft} digits={digits()} />);
   });
+
+  app.post('/otp', (c) => execute(c, 'otp'));
 
   app.get('/done', async (c) => {
     const done = c.var.session.transferred;
