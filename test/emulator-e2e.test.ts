@@ -7,6 +7,7 @@ import { startGateway, type RunningGateway } from '../gateway/server.ts';
 import { launchBrowser } from '../emulator/driver/browser.ts';
 import { HandsetPage } from '../emulator/driver/handset.ts';
 import { CHANGE_NOTICE } from '../handset/wording.ts';
+import { formatJst } from '../gateway/time.ts';
 import { tempDir } from './helpers/temp-dir.ts';
 
 /** `SCREENSHOTS_DIR=docs/screenshots` (npm run screenshots) keeps the phone on the download page and the OTP screen. */
@@ -69,9 +70,13 @@ describe.each([
     const ids = await issue(portal, gateway.url, mail);
 
     const handset = await HandsetPage.open(browser, gateway.url, { device, mail });
+    await handset.page.emulateTimezone('America/New_York');
     await handset.press('1'); // メール
     await handset.waitFor('受信メール 1件');
     await handset.press('1'); // the newest mail
+    // Its time in Japan time, like the mail's body, whatever the tester's browser zone (New York here).
+    const [sent] = (await (await fetch(`${gateway.url}/emulator/api/mailbox/${mail}`)).json()) as { sentAt: string }[];
+    expect((await handset.waitFor('日時')).text).toContain(`日時: ${formatJst(Date.parse(sent!.sentAt))}`);
     await handset.press('select'); // its first link: the download page
     await handset.waitFor('ダウンロード');
     expect((await handset.state()).url).toMatch(/\/m\/dl\//);
