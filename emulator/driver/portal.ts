@@ -14,7 +14,7 @@ export interface TransferInput {
 
 /**
  * The PC internet banking portal as a user sees it: screens by their 画面ID, fields by name,
- * buttons by their label (contract in DESIGN.md).
+ * buttons by their label (contract in docs/contracts.md).
  */
 export class PortalPage {
   constructor(
