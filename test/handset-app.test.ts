@@ -1,7 +1,7 @@
 import { Secret, TOTP } from 'otpauth';
 import { describe, expect, it } from 'vitest';
-import { createTokenApp, HELP, TERMS } from '../handset/app.ts';
-import { CHANGE_NOTICE } from '../handset/wording.ts';
+import { createTokenApp } from '../handset/app.ts';
+import { CHANGE_NOTICE, HELP, TERMS } from '../handset/wording.ts';
 import { deserializeToken, parseProvisionResponse } from '../handset/provision.ts';
 import type { HttpResponse, Runtime, Screen } from '../handset/runtime.ts';
 
