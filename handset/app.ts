@@ -108,15 +108,15 @@ export function createTokenApp(runtime: Runtime): TokenApp {
       case 'otp': {
         const t = token!;
         const { code, secondsLeft } = currentCode(t, runtime.now());
-        const feedback = copied && runtime.now() - copied.at < FEEDBACK_MS ? [{ kind: 'text', text: copied.text } as Item] : [];
+        // COPY's feedback stands in for the countdown a moment: no item moves, so the focus stays put.
+        const feedback = copied && runtime.now() - copied.at < FEEDBACK_MS ? copied.text : null;
         return {
           title: t.issuer,
           items: [
             { kind: 'button', label: 'ヘルプ' },
             { kind: 'otp', code },
-            { kind: 'text', text: `残り${secondsLeft}秒` },
+            { kind: 'text', text: feedback ?? `残り${secondsLeft}秒` },
             { kind: 'button', label: 'COPY' },
-            ...feedback,
             { kind: 'text', text: CHANGE_NOTICE },
             { kind: 'text', text: `シリアル番号: ${t.serial}` },
             { kind: 'text', text: `利用開始日: ${japanDate(t.issuedAt)}` },

@@ -115,13 +115,15 @@ describe('token app', () => {
     expect(CHANGE_NOTICE).toBe('機種変更を行う場合は、端末の変更前に、ご利用のサービスからワンタイムパスワードの利用解除を行なってください。');
     expect(state.screen?.softkeys).toEqual(['設定', 'トップ画面']);
     expect(state.screen?.items[state.screen.focus]).toEqual({ kind: 'button', label: 'COPY' });
-    // COPY says it copied, and the feedback goes after a few seconds.
+    // COPY says it copied (where the countdown was), and the feedback goes after a few seconds.
     app.key('select');
     await settle();
-    expect(read(state.screen)[4]).toBe('コピーしました');
+    expect(read(state.screen)[2]).toBe('コピーしました');
+    expect(state.screen?.items[state.screen.focus]).toEqual({ kind: 'button', label: 'COPY' });
     state.now += 5_000;
     app.tick();
     expect(read(state.screen)).not.toContain('コピーしました');
+    expect(read(state.screen)[2]).toMatch(/^残り\d+秒$/);
     state.clipboard = false;
     app.key('select');
     await settle();
