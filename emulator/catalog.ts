@@ -24,7 +24,7 @@ export function findDevice(id: string): Device | undefined {
   return DEVICES.find((device) => device.id === id);
 }
 
-/** The `GET /emulator/api/devices` shape (DESIGN.md). */
+/** The `GET /emulator/api/devices` shape (docs/contracts.md). */
 export function publicDevice(device: Device) {
   const { id, carrier, name, userAgent, screen, mailDomain } = device;
   return { id, carrier, name, userAgent, screen, mailDomain };

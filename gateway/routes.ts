@@ -25,9 +25,10 @@ export function createApp(services: Services): Hono {
   app.route('/m/app', provisioningRoutes(services.issuance));
   app.route('/m/app/web', webTokenRoutes());
   app.route('/', handsetRoutes());
-  const handsetPages = { lookupTicket: services.issuance.lookupTicket, publicUrl: services.config.publicUrl };
+  const packages = createPackageCatalog({ dataDir: services.config.dataDir, bundle: buildHandsetBundle });
+  const handsetPages = { lookupTicket: services.issuance.lookupTicket, packages, publicUrl: services.config.publicUrl };
   app.route('/m', mobileRoutes(handsetPages));
-  app.route('/m', appRoutes({ ...handsetPages, packages: createPackageCatalog({ dataDir: services.config.dataDir, bundle: buildHandsetBundle }) }));
+  app.route('/m', appRoutes(handsetPages));
   app.route('/', mailboxRoutes(services.outbox, services.devMailbox));
   app.route('/', emulatorRoutes({ dispatch: (request) => app.fetch(request), ...(services.config.publicUrl ? { publicUrl: services.config.publicUrl } : {}) }));
   app.route('/', portalRoutes(services));

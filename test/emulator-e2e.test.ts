@@ -6,6 +6,8 @@ import { loadConfig } from '../gateway/config.ts';
 import { startGateway, type RunningGateway } from '../gateway/server.ts';
 import { launchBrowser } from '../emulator/driver/browser.ts';
 import { HandsetPage } from '../emulator/driver/handset.ts';
+import { CHANGE_NOTICE } from '../handset/wording.ts';
+import { formatJst } from '../gateway/time.ts';
 import { tempDir } from './helpers/temp-dir.ts';
 
 /** `SCREENSHOTS_DIR=docs/screenshots` (npm run screenshots) keeps the phone on the download page and the OTP screen. */
@@ -68,9 +70,13 @@ describe.each([
     const ids = await issue(portal, gateway.url, mail);
 
     const handset = await HandsetPage.open(browser, gateway.url, { device, mail });
+    await handset.page.emulateTimezone('America/New_York');
     await handset.press('1'); // メール
     await handset.waitFor('受信メール 1件');
     await handset.press('1'); // the newest mail
+    // Its time in Japan time, like the mail's body, whatever the tester's browser zone (New York here).
+    const [sent] = (await (await fetch(`${gateway.url}/emulator/api/mailbox/${mail}`)).json()) as { sentAt: string }[];
+    expect((await handset.waitFor('日時')).text).toContain(`日時: ${formatJst(Date.parse(sent!.sentAt))}`);
     await handset.press('select'); // its first link: the download page
     await handset.waitFor('ダウンロード');
     expect((await handset.state()).url).toMatch(/\/m\/dl\//);
@@ -81,8 +87,18 @@ describe.each([
     await handset.press('1'); // 起動する
     const code = await handset.setUpToken({ ...ids, startPassword: '2468' });
     const screen = await handset.screen();
-    expect(screen.text).toContain('シリアル番号');
     expect(code).toMatch(/^\d{8}$/);
+    // The seed's token screen, read through window.handset.screen(): its items in the seed's order.
+    expect(screen.title).toBe('ひまわり台信用組合');
+    const order = ['ヘルプ', code, 'COPY', CHANGE_NOTICE, 'シリアル番号: KT', '利用開始日: ', '利用期限: ', '設定', 'トップ画面', 'ワンタイムパスワード'];
+    let at = 0;
+    for (const item of order) {
+      at = screen.text.indexOf(item, at);
+      expect(at, `"${item}" missing or out of order in ${screen.text}`).toBeGreaterThanOrEqual(0);
+      at += item.length;
+    }
+    expect(screen.softkeys).toEqual(['設定', 'トップ画面']);
+    expect(screen.focused).toBe('COPY');
     await picture(handset, `emulator-${device}-otp`);
 
     await portal.bringToFront();
@@ -107,7 +123,7 @@ describe.each([
     await handset.press('2', '1'); // アプリ → OTPトークン: straight to the OTP screen
     expect(await handset.readOtp()).toMatch(/^\d{8}$/);
 
-    // メニュー → 終了, then アプリ → 削除 → はい: the app and its ScratchPad are gone.
+    // 設定 → 終了, then アプリ → 削除 → はい: the app and its ScratchPad are gone.
     await handset.press('soft1');
     await handset.focus('終了');
     await handset.press('select');
@@ -117,6 +133,12 @@ describe.each([
     await handset.waitFor('アプリはありません');
     expect((await handset.state()).apps).toEqual([]);
     expect(await handset.page.evaluate(() => Object.keys(localStorage).filter((key) => key.includes(':sp:')))).toEqual([]);
+
+    // 終話, then 3 ブラウザ: the browser's start page /m/ is the handset top page, not a 404.
+    await handset.page.keyboard.press('Escape');
+    await handset.press('3');
+    await handset.waitFor('アプリの使い方');
+    expect((await handset.state()).url).toMatch(/\/m$/);
     await handset.page.close();
     await portal.close();
   }, 90_000);

@@ -4,7 +4,11 @@ import { describe, expect, it, vi } from 'vitest';
 import { detectHandset } from '../gateway/carrier/detect.ts';
 import { handsetRoutes } from '../gateway/carrier/routes.ts';
 import { decodeShiftJis } from '../gateway/markup/shift-jis.ts';
-import { BUNDLE, EXPIRED, UNKNOWN, USED, VALID, mobileApp } from './helpers/mobile-app.ts';
+import { Hono } from 'hono';
+import { createPackageCatalog } from '../gateway/app/catalog.ts';
+import { mobileRoutes } from '../gateway/mobile/routes.ts';
+import { CHANGE_NOTICE } from '../handset/wording.ts';
+import { BUNDLE, EXPIRED, UNKNOWN, USED, VALID, mapLookup, mobileApp } from './helpers/mobile-app.ts';
 import { tempDir } from './helpers/temp-dir.ts';
 
 const UA = {
@@ -98,10 +102,67 @@ describe('download page per handset (golden files in test/golden)', () => {
     }
   });
 
-  it('serves the help page with トークン削除', async () => {
+  it('serves the help page with トークン削除 only after 利用解除, and the way out when the phone is lost', async () => {
     const { response, text } = await get('/m/help', UA.d503i);
     expect(response.status).toBe(200);
     expect(text).toContain('「設定」→「トークン削除」');
+    expect(text).toContain(CHANGE_NOTICE);
+    expect(text.indexOf('利用解除')).toBeLessThan(text.indexOf('トークン削除'));
+    expect(text).toContain('紛失');
+    expect(text).toContain('金融機関でワンタイムパスワードの利用を解除します');
+  });
+
+  it('gives a handset browser at /m/ a top page in its own markup, linking the help', async () => {
+    for (const [userAgent, doctype] of [[UA.d503i, '<html><head>'], [UA.ca32, '-//OPENWAVE//DTD XHTML 1.0//EN'], [UA.sb910t, '-//J-PHONE//DTD XHTML Basic 1.0 Plus//EN']] as const) {
+      const moved = await get('/m/', userAgent);
+      expect(moved.response.status, userAgent).toBe(301);
+      expect(moved.response.headers.get('location')).toBe('http://gw.example/m');
+      const { response, text } = await get('/m', userAgent);
+      expect(response.status, userAgent).toBe(200);
+      expect(text).toContain(doctype);
+      expect(text).toContain('href="/m/help"');
+      expect(text).toContain('ワンタイムパスワード');
+    }
+  });
+
+  it('says on every carrier that サービスID and ユーザID are on the PC screen, not in the mail', async () => {
+    for (const userAgent of [UA.d503i, UA.p07a, UA.ca32, UA.sb910t, UA.jphoneP, UA.iphone, UA.garaho]) {
+      const { text } = await get(`/m/dl/${VALID}`, userAgent);
+      expect(text, userAgent).toContain('パソコンの画面（トークン発行完了画面）に表示されたサービスID・ユーザID');
+      expect(text, userAgent).not.toMatch(/メールに記載のサービスID/);
+    }
+  });
+
+  it('offers the package only to handsets whose Java takes its size', async () => {
+    const request = async (userAgent: string, bytes: number) => {
+      const app = mobileApp(await tempDir(), undefined, new Uint8Array(bytes));
+      const response = await app.request(`http://gw.example/m/dl/${VALID}`, { headers: { 'user-agent': userAgent } });
+      const body = new Uint8Array(await response.arrayBuffer());
+      return { status: response.status, text: /Shift_JIS/i.test(response.headers.get('content-type')!) ? decodeShiftJis(body) : new TextDecoder().decode(body) };
+    };
+    // A P503i (DoJa-1.0, 10 KB) is told 未対応 before any download when the package is 20 KB…
+    const p503i = await request('DoCoMo/1.0/P503i', 20 * 1024);
+    expect(p503i.status).toBe(200);
+    expect(p503i.text).toContain('未対応機種');
+    expect(p503i.text).toContain('P503i');
+    expect(p503i.text).not.toContain('/m/app/');
+    // …and offered one that fits; the same 20 KB package goes to handsets that take it.
+    expect((await request('DoCoMo/1.0/P503i', 9 * 1024)).text).toContain('ketai-token.jam');
+    expect((await request(UA.p07a, 20 * 1024)).text).toContain('ketai-token.jam');
+    expect((await request(UA.jphoneP, 20 * 1024)).text).toContain('ketai-token.jad');
+    expect((await request(UA.jphoneP, 40 * 1024)).text).toContain('未対応機種');
+    expect((await request(UA.ca32, 40 * 1024)).text).toContain('ketai-token.jad');
+  });
+
+  it('says so on the page when the package cannot be read, never a 500', async () => {
+    const app = new Hono();
+    const packages = createPackageCatalog({ dataDir: await tempDir(), bundle: () => Promise.reject(new Error('build failed')) });
+    app.route('/m', mobileRoutes({ lookupTicket: mapLookup(), packages }));
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const response = await app.request(`http://gw.example/m/dl/${VALID}`, { headers: { 'user-agent': UA.p07a } });
+    error.mockRestore();
+    expect(response.status).toBe(503);
+    expect(decodeShiftJis(new Uint8Array(await response.arrayBuffer()))).toContain('ただいまダウンロードできません');
   });
 });
 

@@ -27,7 +27,7 @@ interface HandsetApi {
 }
 type WithHandset = { handset: HandsetApi };
 
-/** Page object over the emulator's `window.handset` (DESIGN.md): what tests and scenarios drive. */
+/** Page object over the emulator's `window.handset` (docs/contracts.md): what tests and scenarios drive. */
 export class HandsetPage {
   private constructor(readonly page: Page) {}
 

@@ -14,7 +14,7 @@ export interface TransferInput {
 
 /**
  * The PC internet banking portal as a user sees it: screens by their 画面ID, fields by name,
- * buttons by their label (contract in DESIGN.md).
+ * buttons by their label (contract in docs/contracts.md).
  */
 export class PortalPage {
   constructor(
@@ -128,7 +128,7 @@ export class PortalPage {
     await this.expectScreen('BOS002');
   }
 
-  /** BFK001 → BFK002 → BFK003 (confirm screen; call `confirmTransfer`). */
+  /** BFK001 → BFK002 → BFK003 (confirm screen; call `confirmTransfer`, which goes on to BFK005 for the OTP). */
   async transferToNewPayee(input: TransferInput): Promise<void> {
     await this.goto('/ib/transfer');
     await this.expectScreen('BFK001');
@@ -139,10 +139,21 @@ export class PortalPage {
     await this.expectScreen('BFK003');
   }
 
-  /** BFK003 → BFK004 when accepted; the OTP only when the screen asks for it. */
+  /**
+   * Without `otp`: BFK003 → 振込を実行する. With it: BFK003 → 次へ → BFK005, the code → 次へ (BFK004 when
+   * accepted). Called again on BFK005 after a refused code, it types the next one there.
+   */
   async confirmTransfer(otp?: string): Promise<void> {
-    await this.expectScreen('BFK003');
-    if (otp !== undefined) await this.fill({ otp });
-    await this.click('振込を実行する');
+    if (otp === undefined) {
+      await this.expectScreen('BFK003');
+      return this.click('振込を実行する');
+    }
+    if ((await this.screen()) !== 'BFK005') {
+      await this.expectScreen('BFK003');
+      await this.click('次へ');
+    }
+    await this.expectScreen('BFK005');
+    await this.fill({ otp });
+    await this.click('次へ');
   }
 }

@@ -1,13 +1,13 @@
 import { codeForStep, stepAt } from '../../gateway/otp/code.ts';
 import { check, type ScenarioContext } from '../driver/scenario.ts';
 
-/** The demo customers (DESIGN.md). */
+/** The demo customers (docs/contracts.md). */
 export const TARO = { loginId: 'taro', password: 'Passw0rd!', confirmPassword: 'kakunin1' } as const;
 export const HANAKO = { loginId: 'hanako', password: 'Passw0rd!', confirmPassword: 'kakunin2' } as const;
 export type Customer = typeof TARO | typeof HANAKO;
 
 /**
- * A token set up through `POST /m/app/provision` (the token app's 初期設定, DESIGN.md), for
+ * A token set up through `POST /m/app/provision` (the token app's 初期設定, docs/contracts.md), for
  * scenarios about the bank side. Each code comes from a later time step than the one before,
  * like a handset whose clock runs a little fast, so no scenario has to wait for the next period.
  */

@@ -1,5 +1,6 @@
 import type { TokenApp } from '../../handset/app.ts';
 import type { TokenPackage } from '../../handset/main.ts';
+import { copyToClipboard } from '../../handset/dom.ts';
 import type { Key, Runtime } from '../../handset/runtime.ts';
 import { checkDescriptor, checkPackage } from '../descriptor.ts';
 import { decodeBody } from './net.ts';
@@ -113,7 +114,7 @@ export function launch(shell: Shell, store: AppStore, installed: InstalledApp): 
       return { status: response.status, body: decodeBody(response.bytes, response.contentType) };
     },
     now: () => shell.now(),
-    copy: (text) => void navigator.clipboard?.writeText(text).catch(() => undefined),
+    copy: copyToClipboard,
     exit: () => shell.home(),
   };
   const pkg = loadPackage(installed.code);

@@ -16,6 +16,7 @@ body{margin:0;background:#d9dde3;font-family:"Noto Sans CJK JP","Noto Sans JP",s
 .app-otp{font-size:2em;font-weight:bold;text-align:center;letter-spacing:.1em;margin:6px 0}
 .app-field{display:block;margin:3px 0}.app-label{display:block}.app-input{display:block;border:1px solid #888;min-height:1.2em;padding:1px}
 .app-button{border:1px solid #888;border-radius:3px;text-align:center;margin:3px 0;padding:1px}
+.app-nav{display:flex;gap:2px;border-top:1px solid #888;margin-top:4px}.app-nav .app-button{flex:1;font-size:.8em;margin:2px 0}
 .keys{display:grid;grid-template-columns:repeat(3,76px);gap:8px}
 .keys button,.nav button{background:#eef0f3;border:0;border-radius:12px;height:34px;font-size:13px;white-space:nowrap;cursor:pointer}
 .keys button:active,.nav button:active{background:#ffd23f}

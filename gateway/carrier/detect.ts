@@ -31,7 +31,7 @@ export function detectHandset(headers: HeaderMap): Handset {
   }
 }
 
-/** The `GET /api/v1/handset` shape (DESIGN.md). */
+/** The `GET /api/v1/handset` shape (docs/contracts.md). */
 export function handsetSummary(handset: Handset) {
   const { carrier, model, deviceId, cacheBytes, markup, encoding, cookies, app } = handset;
   return { carrier, model, deviceId, name: handset.name, cacheBytes, markup, encoding, cookies, app };

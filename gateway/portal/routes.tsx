@@ -6,13 +6,14 @@ import { formWithCsrf, originOf, sessions, setFontSize, takeFlash, type PortalEn
 import { LOGGED_OUT, LOGIN_INVALID, loginLocked, NOT_FOUND, otpProblem, PAGE_EXPIRED, STALE_FORM, TOO_LARGE, TOO_MANY_TRIES } from './messages.ts';
 import { otpRoutes } from './otp-routes.tsx';
 import { chrome, render } from './render.ts';
-import { AccountsScreen, ErrorScreen, HelpScreen, ProceduresScreen, TopScreen } from './screens/home.tsx';
+import { AccountsScreen, ErrorScreen, HelpScreen, ProceduresScreen, ProductsScreen, ServicesScreen, TopScreen } from './screens/home.tsx';
+import { OTP_STATUS_LABEL } from './screens/otp.tsx';
 import { LoginScreen, OtpLoginScreen } from './screens/login.tsx';
 import { transferRoutes } from './transfer-routes.tsx';
 import { PORTAL_CSS } from './style.ts';
 
 /** Paths a visitor may use before logging in. */
-const PUBLIC = new Set(['/', '/ib/login', '/ib/login/otp', '/ib/logout', '/ib/help']);
+const PUBLIC = new Set(['/', '/ib/login', '/ib/login/otp', '/ib/logout', '/ib/help', '/ib/products']);
 
 /** The path of `referer` when it is a page of this site, else `/`: never a redirect elsewhere. */
 function sameSitePath(referer: string | undefined, current: string): string {
@@ -128,6 +129,11 @@ export function portalRoutes(services: Services): Hono<PortalEnv> {
   guarded.get('/ib/accounts', async (c) => render(c, <AccountsScreen chrome={chrome(c)} account={await services.transfers.account(c.var.customer.id)} />));
   guarded.get('/ib/procedures', async (c) => render(c, <ProceduresScreen chrome={chrome(c)} />));
   guarded.get('/ib/help', async (c) => render(c, <HelpScreen chrome={chrome(c)} />));
+  guarded.get('/ib/services', async (c) => {
+    const overview = await services.issuance.overview(c.var.customer.id);
+    return render(c, <ServicesScreen chrome={chrome(c)} otpStatus={OTP_STATUS_LABEL[overview.status]} />);
+  });
+  guarded.get('/ib/products', async (c) => render(c, <ProductsScreen chrome={chrome(c)} />));
 
   guarded.route('/ib/otp', otpRoutes(services));
   guarded.route('/ib/transfer', transferRoutes(services));

@@ -56,7 +56,7 @@ export function provisioningBody(result: ProvisionResult): string {
   });
 }
 
-/** `POST /m/app/provision`: the token app's 初期設定 (contract in DESIGN.md). */
+/** `POST /m/app/provision`: the token app's 初期設定 (contract in docs/contracts.md). */
 export function provisioningRoutes(issuance: IssuanceService): Hono {
   const app = new Hono();
   app.post(

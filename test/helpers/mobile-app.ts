@@ -22,11 +22,11 @@ export function mapLookup(): TicketLookup {
 }
 
 /** The handset-facing routes as the gateway mounts them at `/m`. */
-export function mobileApp(dataDir: string, publicUrl?: string): Hono {
+export function mobileApp(dataDir: string, publicUrl?: string, bundle: Uint8Array = BUNDLE): Hono {
   const lookupTicket = mapLookup();
-  const packages = createPackageCatalog({ dataDir, bundle: async () => BUNDLE });
+  const packages = createPackageCatalog({ dataDir, bundle: async () => bundle });
   const app = new Hono();
-  app.route('/m', mobileRoutes({ lookupTicket, ...(publicUrl ? { publicUrl } : {}) }));
+  app.route('/m', mobileRoutes({ lookupTicket, packages, ...(publicUrl ? { publicUrl } : {}) }));
   app.route('/m', appRoutes({ lookupTicket, packages, ...(publicUrl ? { publicUrl } : {}) }));
   return app;
 }
