@@ -11,7 +11,9 @@ const UA = {
   d503i: 'DoCoMo/1.0/D503i',
   d501i: 'DoCoMo/1.0/D501i',
   p07a: 'DoCoMo/2.0 P07A(c500;TB;W24H15)',
+  // W31CA: a BREW-only WIN handset (no Java), W53CA: オープンアプリプレイヤー (MIDP 2.0).
   ca32: 'KDDI-CA32 UP.Browser/6.2.0.7.3.129 (GUI) MMP/2.0',
+  ca39: 'KDDI-CA39 UP.Browser/6.2.0.13.1.5 (GUI) MMP/2.0',
   hdml: 'UP.Browser/3.04-TS14 UP.Link/3.4.4',
   sb910t: 'SoftBank/1.0/910T/TJ001 Browser/NetFront/3.3 Profile/MIDP-2.0 Configuration/CLDC-1.1',
   jphoneP: 'J-PHONE/4.0/J-SH51/SNJSHA3029293 SH/0001aa Profile/MIDP-1.0 Configuration/CLDC-1.0 Ext-Profile/JSCL-1.1.0',
@@ -52,7 +54,7 @@ describe('download page per handset (golden files in test/golden)', () => {
   });
 
   it('gives au and SoftBank XHTML with a JAD link', async () => {
-    const au = await get(`/m/dl/${VALID}`, UA.ca32);
+    const au = await get(`/m/dl/${VALID}`, UA.ca39);
     expect(au.text).toContain('-//OPENWAVE//DTD XHTML 1.0//EN');
     expect(au.text).toContain(`href="/m/app/${VALID}/au/ketai-token.jad"`);
     const sb = await get(`/m/dl/${VALID}`, UA.sb910t);
@@ -128,7 +130,7 @@ describe('app delivery', () => {
   });
 
   it('serves MIDP 2 JADs with the carrier\'s attributes', async () => {
-    const au = await get(`/m/app/${VALID}/au/ketai-token.jad`, UA.ca32);
+    const au = await get(`/m/app/${VALID}/au/ketai-token.jad`, UA.ca39);
     expect(au.response.headers.get('content-type')).toBe('text/vnd.sun.j2me.app-descriptor; charset=UTF-8');
     expect(au.text).toContain(`MIDlet-Jar-Size: ${BUNDLE.length}\r\n`);
     expect(au.text).toContain(`MIDlet-Jar-URL: http://gw.example/m/app/${VALID}/au/ketai-token.jar\r\n`);
@@ -141,8 +143,8 @@ describe('app delivery', () => {
 
   it('refuses descriptors and packages for tickets that are not valid, and unknown files', async () => {
     expect((await get(`/m/app/${EXPIRED}/docomo/ketai-token.jam`, UA.d503i)).response.status).toBe(410);
-    expect((await get(`/m/app/${USED}/au/ketai-token.jar`, UA.ca32)).response.status).toBe(410);
-    expect((await get(`/m/app/${UNKNOWN}/au/ketai-token.jad`, UA.ca32)).response.status).toBe(404);
+    expect((await get(`/m/app/${USED}/au/ketai-token.jar`, UA.ca39)).response.status).toBe(410);
+    expect((await get(`/m/app/${UNKNOWN}/au/ketai-token.jad`, UA.ca39)).response.status).toBe(404);
     expect((await get(`/m/app/${VALID}/docomo/ketai-token.jad`, UA.d503i)).response.status).toBe(404);
     expect((await get(`/m/app/${VALID}/willcom/ketai-token.jar`, UA.d503i)).response.status).toBe(404);
   });
@@ -200,7 +202,8 @@ describe('GET /api/v1/handset', () => {
     expect(await ask('DoCoMo/1.0/D503i')).toEqual({
       carrier: 'docomo', model: 'D503i', deviceId: null, name: null, cacheBytes: 5120, markup: 'chtml', encoding: 'shift_jis', cookies: false, app: 'doja',
     });
-    expect(await ask(UA.ca32)).toMatchObject({ carrier: 'au', model: 'CA32', deviceId: 'CA32', name: 'W31CA', markup: 'xhtml', app: 'midp' });
+    expect(await ask(UA.ca39)).toMatchObject({ carrier: 'au', model: 'CA39', deviceId: 'CA39', name: 'W53CA', markup: 'xhtml', app: 'midp' });
+    expect(await ask(UA.ca32)).toMatchObject({ carrier: 'au', name: 'W31CA', app: 'none' });
     expect(await ask(UA.sb910t)).toMatchObject({ carrier: 'softbank', model: '910T', encoding: 'utf-8', app: 'midp' });
     expect(await ask(UA.iphone)).toMatchObject({ carrier: 'smartphone', app: 'web' });
   });

@@ -7,7 +7,7 @@ import { check, type ScenarioContext } from '../driver/scenario.ts';
  * emulator) and an i-mode handset without i-appli, which the catalogue does not hold.
  */
 export const HANDSET_AGENTS: Record<string, string> = {
-  'docomo-p07a': 'DoCoMo/2.0 P07A(c500;TB;W24H15)',
+  'docomo-p07a': 'DoCoMo/2.0 P07A3(c500;TB;W24H15)',
   'docomo-d501i': 'DoCoMo/1.0/D501i',
 };
 
