@@ -27,9 +27,9 @@ describe('device catalogue', () => {
       return `${handset.carrier}/${handset.family}/${handset.markup}/${handset.app}`;
     }));
     for (const generation of [
-      'docomo/mova/chtml/none', 'docomo/mova/chtml/doja', 'docomo/foma/chtml/doja', 'docomo/foma/xhtml/doja',
-      'au/wap2/xhtml/midp', 'au/win/xhtml/none', 'au/win/xhtml/midp',
-      'softbank/c/chtml/none', 'softbank/c/chtml/midp', 'softbank/p/chtml/midp', 'softbank/3gc/xhtml/midp',
+      'docomo/mova/chtml/none', 'docomo/mova/chtml/doja', 'docomo/foma/chtml/doja', 'docomo/foma/xhtml/doja', 'docomo/phs/chtml/none',
+      'au/wap1/hdml/none', 'au/wap2/xhtml/midp', 'au/win/xhtml/none', 'au/win/xhtml/midp',
+      'softbank/c/chtml/none', 'softbank/c/chtml/midp', 'softbank/p/chtml/midp', 'softbank/w/xhtml/midp', 'softbank/3gc/xhtml/midp',
       'willcom/willcom/xhtml/none', 'emobile/emobile/xhtml/none', 'smartphone/featurephone/html5/web', 'smartphone/smartphone/html5/web',
     ]) expect(seen, generation).toContain(generation);
   });
