@@ -1,4 +1,4 @@
-import { emojiOfPictogram, pictogramCarrier, toCarrierPictograms, type PictogramCarrier } from '../gateway/markup/pictograms.ts';
+import { emojiOfPictogram, fromSoftbankWebcode, pictogramCarrier, toCarrierPictograms, type PictogramCarrier } from '../gateway/markup/pictograms.ts';
 import { decodeShiftJis, encodeShiftJis } from '../gateway/markup/shift-jis.ts';
 import { charsetOf, decodeBody } from './ui/net.ts';
 
@@ -15,12 +15,13 @@ const PRIVATE_USE = /[\uE000-\uF8FF]/g;
 
 /**
  * A page's text as the handset shows it: its charset, and the carrier's pictograms (Shift_JIS codes,
- * private-use characters in UTF-8 pages, au `localsrc` images) drawn as Unicode emoji.
+ * private-use characters in UTF-8 pages, SoftBank web codes, au `localsrc` images) drawn as Unicode emoji.
  */
 export function decodePage(bytes: Uint8Array, contentType: string, deviceCarrier: string): string {
   const carrier = pictogramCarrier(deviceCarrier);
   if (!carrier) return decodeBody(bytes, contentType);
-  const text = charsetOf(contentType) === 'shift_jis' ? decodeShiftJis(bytes, carrier) : decodeBody(bytes, contentType);
+  const decoded = charsetOf(contentType) === 'shift_jis' ? decodeShiftJis(bytes, carrier) : decodeBody(bytes, contentType);
+  const text = carrier === 'softbank' ? fromSoftbankWebcode(decoded) : decoded;
   return withLocalsrc(text.replace(PRIVATE_USE, (char) => emojiOfPictogram(carrier, char.charCodeAt(0)) ?? char), carrier);
 }
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { detectHandset } from '../gateway/carrier/detect.ts';
 import { renderPage } from '../gateway/markup/page.ts';
 import table from '../gateway/markup/pictograms.json' with { type: 'json' };
-import { emojiOfShiftJis, toCarrierPictograms } from '../gateway/markup/pictograms.ts';
+import { emojiOfShiftJis, fromSoftbankWebcode, toCarrierPictograms } from '../gateway/markup/pictograms.ts';
 import { decodeShiftJis, encodeShiftJis } from '../gateway/markup/shift-jis.ts';
 import { decodePage, encodeShiftJisFor } from '../emulator/pictograms.ts';
 import { buildPictograms, OUTPUT } from '../scripts/build-pictograms.ts';
@@ -51,9 +51,10 @@ describe('pictogram round trip: Unicode → carrier bytes → emulator → the s
     expect(shown.slice(shown.indexOf('<body'))).not.toContain('?');
   });
 
-  it('writes SoftBank Shift_JIS with its own codes, lead FB included', () => {
+  it("writes SoftBank pictograms as web codes in J-PHONE's Shift_JIS pages, and encodes their Shift_JIS codes, lead FB included", () => {
     const page = renderPage({ title: 'T', blocks: [{ kind: 'text', text: '☀' }] }, { handset: detectHandset({ 'user-agent': HANDSETS['SoftBank P type (Shift_JIS)'][1] }) });
-    expect(Buffer.from(page.body).includes(Buffer.from([0xf9, 0x8b]))).toBe(true);
+    expect(decodeShiftJis(page.body)).toContain('\x1b$Gj\x0f<br>');
+    expect(fromSoftbankWebcode('\x1b$Gjk\x0f')).toBe('\uE04A\uE04B');
     const fb = table.softbank.find(([, sjis]) => sjis!.startsWith('FB'))!;
     expect(Buffer.from(encodeShiftJis(String.fromCharCode(parseInt(fb[2]!, 16)), 'softbank')).toString('hex')).toBe(fb[1]!.toLowerCase());
   });

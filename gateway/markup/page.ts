@@ -2,7 +2,7 @@ import type { Handset } from '../carrier/handset.ts';
 import { hdml } from './hdml.ts';
 import { keycap } from './keycap.ts';
 import { withSession } from './session.ts';
-import { pictogramCarrier, toCarrierPictograms } from './pictograms.ts';
+import { pictogramCarrier, toCarrierPictograms, toSoftbankWebcode } from './pictograms.ts';
 import { encodeShiftJis } from './shift-jis.ts';
 
 /** A handset page written once, rendered per handset by `renderPage`. */
@@ -61,7 +61,8 @@ export function renderPage(page: Page, context: RenderContext): RenderedPage {
   // Pages are written with Unicode emoji; a carrier handset gets its own pictograms instead.
   const carrier = pictogramCarrier(handset.carrier);
   const markup = { html5, xhtml, chtml, hdml }[handset.markup](page, context);
-  const html = carrier ? toCarrierPictograms(markup, carrier) : markup;
+  const pictograms = carrier ? toCarrierPictograms(markup, carrier) : markup;
+  const html = carrier === 'softbank' && handset.encoding === 'shift_jis' ? toSoftbankWebcode(pictograms) : pictograms;
   const charset = handset.encoding === 'shift_jis' ? 'Shift_JIS' : 'UTF-8';
   const body = handset.encoding === 'shift_jis' ? encodeShiftJis(html, carrier) : new TextEncoder().encode(html);
   // i-mode browser 2.0 only treats a page as XHTML under the XHTML media type.

@@ -88,3 +88,29 @@ export function emojiOfShiftJis(carrier: PictogramCarrier, code: number): string
 export function emojiOfPictogram(carrier: PictogramCarrier, codePoint: number): string | undefined {
   return mapsOf(carrier).emojiOfPua.get(codePoint);
 }
+
+/** SoftBank's pages G, E, F, O, P, Q are U+E0xx … U+E5xx. */
+const WEBCODE_PAGES = 'GEFOPQ';
+const SOFTBANK_PICTOGRAM = /[\uE001-\uE55A]/g;
+
+/**
+ * SoftBank pictograms as web codes (`ESC $ G ! SI`: page letter, then 0x20 + the code's low byte), the
+ * form J-PHONE's Shift_JIS browsers take in pages; their Shift_JIS codes are for 3G handsets.
+ */
+export function toSoftbankWebcode(text: string): string {
+  return text.replace(SOFTBANK_PICTOGRAM, (char) => {
+    const code = char.charCodeAt(0);
+    if (!mapsOf('softbank').emojiOfPua.has(code)) return char;
+    return `\x1b$${WEBCODE_PAGES[(code >> 8) & 0xf]}${String.fromCharCode(0x20 + (code & 0xff))}\x0f`;
+  });
+}
+
+const WEBCODE = /\x1b\$([GEFOPQ])([\x21-\x7a]+)\x0f/g;
+
+/** Web codes back to SoftBank's private-use pictograms; one escape may hold several of a page. */
+export function fromSoftbankWebcode(text: string): string {
+  return text.replace(WEBCODE, (_match, page: string, chars: string) => {
+    const base = 0xe000 + (WEBCODE_PAGES.indexOf(page) << 8) - 0x20;
+    return [...chars].map((char) => String.fromCharCode(base + char.charCodeAt(0))).join('');
+  });
+}
