@@ -48,11 +48,13 @@ export function parseProxyRequest(input: unknown, origins: readonly string[]): P
 
 /**
  * The headers the handset itself would send: its UA and carrier headers. docomo sends the iモードID
- * (`X-DCMGUID`) only to URLs carrying `guid=ON`.
+ * (`X-DCMGUID`) only to `http:` URLs carrying `guid=ON`: over HTTPS the i-mode gateway sends no id
+ * (FireMobileSimulator does the same); au and SoftBank send theirs either way.
  */
 export function deviceHeaders(device: Device, url: string): Record<string, string> {
   const headers: Record<string, string> = { 'user-agent': device.userAgent };
-  const guid = new URL(url).searchParams.get('guid') === 'ON';
+  const target = new URL(url);
+  const guid = target.protocol === 'http:' && target.searchParams.get('guid') === 'ON';
   for (const [name, value] of Object.entries(device.headers)) {
     if (name !== 'x-dcmguid' || guid) headers[name] = value;
   }

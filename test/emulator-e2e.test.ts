@@ -59,7 +59,7 @@ async function issue(page: Page, url: string, mail: string): Promise<{ serviceId
 
 describe.each([
   ['docomo', 'docomo-sh905i', 'docomo.ne.jp'],
-  ['au', 'au-w31ca', 'ezweb.ne.jp'],
+  ['au', 'au-w53ca', 'ezweb.ne.jp'],
   ['SoftBank', 'softbank-910t', 'softbank.ne.jp'],
 ])('%s handset in the emulator', (_carrier, device, domain) => {
   it('mail → download page → install → 初期設定 → OTP accepted by BOK001', async () => {

@@ -14,7 +14,7 @@ describe('Java limit per handset generation', () => {
     ['DoCoMo/2.0 N900i(c100;TB;W24H12)', 'DoJa-4.0', 100],
     ['DoCoMo/2.0 SH905i(c100;TB;W24H16)', 'DoJa-5.0', 1024],
     ['DoCoMo/2.0 P07A3(c500;TB;W24H15)', 'DoJa-5.0', 1024],
-    ['KDDI-CA32 UP.Browser/6.2.0.7.3.129 (GUI) MMP/2.0', 'MIDP-2.0', 300],
+    ['KDDI-CA39 UP.Browser/6.2.0.13.1.5 (GUI) MMP/2.0', 'MIDP-2.0', 300],
     ['KDDI-TS21 UP.Browser/6.0.2.276 (GUI) MMP/1.1', 'MIDP-2.0', 100],
     ['J-PHONE/4.0/J-SH51/SNJSHA3029293 SH/0001aa Profile/MIDP-1.0 Configuration/CLDC-1.0 Ext-Profile/JSCL-1.1.0', 'MIDP-1.0', 30],
     ['SoftBank/1.0/910T/TJ001 Browser/NetFront/3.3 Profile/MIDP-2.0 Configuration/CLDC-1.1', 'MIDP-2.0', 1024],

@@ -15,7 +15,9 @@ const UA = {
   d503i: 'DoCoMo/1.0/D503i',
   d501i: 'DoCoMo/1.0/D501i',
   p07a: 'DoCoMo/2.0 P07A(c500;TB;W24H15)',
+  // W31CA: a BREW-only WIN handset (no Java), W53CA: オープンアプリプレイヤー (MIDP 2.0).
   ca32: 'KDDI-CA32 UP.Browser/6.2.0.7.3.129 (GUI) MMP/2.0',
+  ca39: 'KDDI-CA39 UP.Browser/6.2.0.13.1.5 (GUI) MMP/2.0',
   hdml: 'UP.Browser/3.04-TS14 UP.Link/3.4.4',
   sb910t: 'SoftBank/1.0/910T/TJ001 Browser/NetFront/3.3 Profile/MIDP-2.0 Configuration/CLDC-1.1',
   jphoneP: 'J-PHONE/4.0/J-SH51/SNJSHA3029293 SH/0001aa Profile/MIDP-1.0 Configuration/CLDC-1.0 Ext-Profile/JSCL-1.1.0',
@@ -56,7 +58,7 @@ describe('download page per handset (golden files in test/golden)', () => {
   });
 
   it('gives au and SoftBank XHTML with a JAD link', async () => {
-    const au = await get(`/m/dl/${VALID}`, UA.ca32);
+    const au = await get(`/m/dl/${VALID}`, UA.ca39);
     expect(au.text).toContain('-//OPENWAVE//DTD XHTML 1.0//EN');
     expect(au.text).toContain(`href="/m/app/${VALID}/au/ketai-token.jad"`);
     const sb = await get(`/m/dl/${VALID}`, UA.sb910t);
@@ -113,7 +115,7 @@ describe('download page per handset (golden files in test/golden)', () => {
   });
 
   it('gives a handset browser at /m/ a top page in its own markup, linking the help', async () => {
-    for (const [userAgent, doctype] of [[UA.d503i, '<html><head>'], [UA.ca32, '-//OPENWAVE//DTD XHTML 1.0//EN'], [UA.sb910t, '-//J-PHONE//DTD XHTML Basic 1.0 Plus//EN']] as const) {
+    for (const [userAgent, doctype] of [[UA.d503i, '<html><head>'], [UA.ca39, '-//OPENWAVE//DTD XHTML 1.0//EN'], [UA.sb910t, '-//J-PHONE//DTD XHTML Basic 1.0 Plus//EN']] as const) {
       const moved = await get('/m/', userAgent);
       expect(moved.response.status, userAgent).toBe(301);
       expect(moved.response.headers.get('location')).toBe('http://gw.example/m');
@@ -126,7 +128,7 @@ describe('download page per handset (golden files in test/golden)', () => {
   });
 
   it('says on every carrier that サービスID and ユーザID are on the PC screen, not in the mail', async () => {
-    for (const userAgent of [UA.d503i, UA.p07a, UA.ca32, UA.sb910t, UA.jphoneP, UA.iphone, UA.garaho]) {
+    for (const userAgent of [UA.d503i, UA.p07a, UA.ca39, UA.sb910t, UA.jphoneP, UA.iphone, UA.garaho]) {
       const { text } = await get(`/m/dl/${VALID}`, userAgent);
       expect(text, userAgent).toContain('パソコンの画面（トークン発行完了画面）に表示されたサービスID・ユーザID');
       expect(text, userAgent).not.toMatch(/メールに記載のサービスID/);
@@ -151,7 +153,7 @@ describe('download page per handset (golden files in test/golden)', () => {
     expect((await request(UA.p07a, 20 * 1024)).text).toContain('ketai-token.jam');
     expect((await request(UA.jphoneP, 20 * 1024)).text).toContain('ketai-token.jad');
     expect((await request(UA.jphoneP, 40 * 1024)).text).toContain('未対応機種');
-    expect((await request(UA.ca32, 40 * 1024)).text).toContain('ketai-token.jad');
+    expect((await request(UA.ca39, 40 * 1024)).text).toContain('ketai-token.jad');
   });
 
   it('says so on the page when the package cannot be read, never a 500', async () => {
@@ -189,7 +191,7 @@ describe('app delivery', () => {
   });
 
   it('serves MIDP 2 JADs with the carrier\'s attributes', async () => {
-    const au = await get(`/m/app/${VALID}/au/ketai-token.jad`, UA.ca32);
+    const au = await get(`/m/app/${VALID}/au/ketai-token.jad`, UA.ca39);
     expect(au.response.headers.get('content-type')).toBe('text/vnd.sun.j2me.app-descriptor; charset=UTF-8');
     expect(au.text).toContain(`MIDlet-Jar-Size: ${BUNDLE.length}\r\n`);
     expect(au.text).toContain(`MIDlet-Jar-URL: http://gw.example/m/app/${VALID}/au/ketai-token.jar\r\n`);
@@ -202,8 +204,8 @@ describe('app delivery', () => {
 
   it('refuses descriptors and packages for tickets that are not valid, and unknown files', async () => {
     expect((await get(`/m/app/${EXPIRED}/docomo/ketai-token.jam`, UA.d503i)).response.status).toBe(410);
-    expect((await get(`/m/app/${USED}/au/ketai-token.jar`, UA.ca32)).response.status).toBe(410);
-    expect((await get(`/m/app/${UNKNOWN}/au/ketai-token.jad`, UA.ca32)).response.status).toBe(404);
+    expect((await get(`/m/app/${USED}/au/ketai-token.jar`, UA.ca39)).response.status).toBe(410);
+    expect((await get(`/m/app/${UNKNOWN}/au/ketai-token.jad`, UA.ca39)).response.status).toBe(404);
     expect((await get(`/m/app/${VALID}/docomo/ketai-token.jad`, UA.d503i)).response.status).toBe(404);
     expect((await get(`/m/app/${VALID}/willcom/ketai-token.jar`, UA.d503i)).response.status).toBe(404);
   });
@@ -261,7 +263,8 @@ describe('GET /api/v1/handset', () => {
     expect(await ask('DoCoMo/1.0/D503i')).toEqual({
       carrier: 'docomo', model: 'D503i', deviceId: null, name: null, cacheBytes: 5120, markup: 'chtml', encoding: 'shift_jis', cookies: false, app: 'doja',
     });
-    expect(await ask(UA.ca32)).toMatchObject({ carrier: 'au', model: 'CA32', deviceId: 'CA32', name: 'W31CA', markup: 'xhtml', app: 'midp' });
+    expect(await ask(UA.ca39)).toMatchObject({ carrier: 'au', model: 'CA39', deviceId: 'CA39', name: 'W53CA', markup: 'xhtml', app: 'midp' });
+    expect(await ask(UA.ca32)).toMatchObject({ carrier: 'au', name: 'W31CA', app: 'none' });
     expect(await ask(UA.sb910t)).toMatchObject({ carrier: 'softbank', model: '910T', encoding: 'utf-8', app: 'midp' });
     expect(await ask(UA.iphone)).toMatchObject({ carrier: 'smartphone', app: 'web' });
   });

@@ -1,6 +1,6 @@
-import { encodeShiftJis } from '../../gateway/markup/shift-jis.ts';
 import type { Key } from '../../handset/runtime.ts';
-import { charsetOf, decodeBody } from './net.ts';
+import { decodePage, encodeShiftJisFor } from '../pictograms.ts';
+import { charsetOf } from './net.ts';
 import { element, FocusRing, type Shell, type View } from './view.ts';
 
 const KEEP = new Set(['p', 'div', 'span', 'br', 'hr', 'center', 'font', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'table', 'tr', 'td', 'th', 'tbody', 'b', 'strong', 'em', 'small', 'blink', 'marquee', 'pre', 'label']);
@@ -36,7 +36,7 @@ export class BrowserView implements View {
     if (this.url && this.url !== response.url) this.history.push(this.url);
     this.url = response.url;
     this.charset = charsetOf(response.contentType);
-    const text = decodeBody(response.bytes, response.contentType);
+    const text = decodePage(response.bytes, response.contentType, this.shell.device.carrier);
     if (/html/.test(response.contentType)) {
       if (response.bytes.length > this.shell.device.cacheBytes) return this.message('ページの容量が大きすぎるため表示できません。');
       this.render(new DOMParser().parseFromString(text, 'text/html'));
@@ -151,7 +151,7 @@ export class BrowserView implements View {
   /** Form values go out in the page's charset, as the handset's browser sends them. */
   private encode(text: string): string {
     if (this.charset !== 'shift_jis') return encodeURIComponent(text);
-    return [...encodeShiftJis(text)]
+    return [...encodeShiftJisFor(text, this.shell.device.carrier)]
       .map((byte) => (/[A-Za-z0-9*\-._]/.test(String.fromCharCode(byte)) ? String.fromCharCode(byte) : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`))
       .join('');
   }

@@ -1,6 +1,6 @@
 /** The phone drawn in CSS; served as /emulator/emulator.css. */
 export const EMULATOR_CSS = `
-body{margin:0;background:#d9dde3;font-family:"Noto Sans CJK JP","Noto Sans JP",sans-serif;display:flex;justify-content:center;padding:16px}
+body{margin:0;background:#d9dde3;font-family:"Noto Sans CJK JP","Noto Sans JP","Noto Color Emoji",sans-serif;display:flex;justify-content:center;padding:16px}
 .phone{background:linear-gradient(#3b4350,#1f242c);border-radius:36px;padding:28px 18px 24px;box-shadow:0 8px 24px #0006;display:flex;flex-direction:column;align-items:center;gap:14px}
 .device-name{color:#cfd6df;font-size:12px}
 .display{background:#fff;border:6px solid #111;border-radius:4px;display:flex;flex-direction:column;overflow:hidden;font-size:14px}

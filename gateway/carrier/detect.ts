@@ -1,5 +1,6 @@
 import { detectAu } from './au.ts';
 import { detectDocomo } from './docomo.ts';
+import { detectEmobile } from './emobile.ts';
 import type { Handset, HeaderMap } from './handset.ts';
 import { detectModern } from './modern.ts';
 import { detectSoftbank } from './softbank.ts';
@@ -23,6 +24,7 @@ export function detectHandset(headers: HeaderMap): Handset {
       detectAu(userAgent, headers) ??
       detectSoftbank(userAgent, headers) ??
       detectWillcom(userAgent) ??
+      detectEmobile(userAgent, headers) ??
       detectModern(userAgent) ??
       UNKNOWN
     );

@@ -2,6 +2,7 @@ import type { Handset } from '../carrier/handset.ts';
 import { hdml } from './hdml.ts';
 import { keycap } from './keycap.ts';
 import { withSession } from './session.ts';
+import { pictogramCarrier, toCarrierPictograms, toSoftbankWebcode } from './pictograms.ts';
 import { encodeShiftJis } from './shift-jis.ts';
 
 /** A handset page written once, rendered per handset by `renderPage`. */
@@ -57,9 +58,13 @@ export function escapeHtml(text: string): string {
 
 export function renderPage(page: Page, context: RenderContext): RenderedPage {
   const { handset } = context;
-  const html = { html5, xhtml, chtml, hdml }[handset.markup](page, context);
+  // Pages are written with Unicode emoji; a carrier handset gets its own pictograms instead.
+  const carrier = pictogramCarrier(handset.carrier);
+  const markup = { html5, xhtml, chtml, hdml }[handset.markup](page, context);
+  const pictograms = carrier ? toCarrierPictograms(markup, carrier) : markup;
+  const html = carrier === 'softbank' && handset.encoding === 'shift_jis' ? toSoftbankWebcode(pictograms) : pictograms;
   const charset = handset.encoding === 'shift_jis' ? 'Shift_JIS' : 'UTF-8';
-  const body = handset.encoding === 'shift_jis' ? encodeShiftJis(html) : new TextEncoder().encode(html);
+  const body = handset.encoding === 'shift_jis' ? encodeShiftJis(html, carrier) : new TextEncoder().encode(html);
   // i-mode browser 2.0 only treats a page as XHTML under the XHTML media type.
   const mediaType =
     handset.markup === 'hdml' ? 'text/x-hdml' : handset.carrier === 'docomo' && handset.markup === 'xhtml' ? 'application/xhtml+xml' : 'text/html';
