@@ -52,10 +52,14 @@ export class PostgresDatabase implements Database {
       await pool.end();
       throw new StoreOpenError(`cannot connect to PostgreSQL at ${where}: ${reason(error)} (check DATABASE_URL and that the server is running)`, { cause: error });
     }
+    const lost = () => undefined; // a lost connection fails prepare's next statement (see transaction)
+    client.on('error', lost);
     try {
       await prepare(client, migrations, options.keyCheck, where);
+      client.off('error', lost);
       client.release();
     } catch (error) {
+      client.off('error', lost);
       client.release(true);
       await pool.end();
       if (error instanceof StoreOpenError) throw error;
@@ -81,6 +85,10 @@ export class PostgresDatabase implements Database {
     for (let attempt = 1; ; attempt++) {
       const client = await this.#pool.connect();
       let broken = false;
+      // The pool listens for errors on idle clients only: a connection lost while checked out would
+      // otherwise be an unhandled 'error' event. Its next statement fails and the work rejects.
+      const lost = () => (broken = true);
+      client.on('error', lost);
       try {
         await client.query('BEGIN');
         const result = await work(postgresRepositories(client, true));
@@ -94,6 +102,7 @@ export class PostgresDatabase implements Database {
         }
         throw error;
       } finally {
+        client.off('error', lost);
         client.release(broken);
       }
     }
