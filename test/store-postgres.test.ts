@@ -221,6 +221,36 @@ describe.skipIf(SKIP_POSTGRES)('postgres backend', () => {
     }
   });
 
+  it('does not let a gateway frozen in a transaction hold a token away from the others', async () => {
+    const url = await freshPostgresUrl();
+    const check = testKeyCheck();
+    const frozen = await PostgresDatabase.open({ url, poolSize: 2, keyCheck: check, idleInTransactionMs: 500 });
+    const other = await open(url, check);
+    await other.tokens.put(token('KT0000000001'));
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      let locked!: () => void;
+      const holding = new Promise<void>((resolve) => (locked = resolve));
+      const stalled = frozen.transaction(async (tx) => {
+        const t = (await tx.tokens.get('KT0000000001'))!;
+        locked();
+        await new Promise((resolve) => setTimeout(resolve, 4_000));
+        await tx.tokens.put({ ...t, drift: 9 });
+      });
+      const rejected = expect(stalled).rejects.toThrow();
+      await holding;
+      const started = Date.now();
+      expect(await other.tokens.acceptStep('KT0000000001', { step: 1, drift: 0 }, 0)).toBe(true);
+      expect(Date.now() - started).toBeLessThan(2_500);
+      await rejected;
+      expect(await other.tokens.get('KT0000000001')).toMatchObject({ lastStep: 1, drift: 0 });
+    } finally {
+      errors.mockRestore();
+      await frozen.close();
+      await other.close();
+    }
+  });
+
   it('puts neither a clear token secret nor a clear password into a pg_dump', async () => {
     const url = await freshPostgresUrl();
     const box = new SecretBox(SecretBox.generateKey());

@@ -12,6 +12,11 @@ export interface PostgresOptions {
   keyCheck: KeyCheck;
   /** How long to wait for a connection (start-up and pool), so that a dead server fails fast. */
   connectTimeoutMs?: number;
+  /**
+   * The server ends a transaction that sits idle this long: a gateway frozen in the middle of one
+   * (paused VM, SIGSTOP) must not hold its row locks, and so a token, away from every other gateway.
+   */
+  idleInTransactionMs?: number;
 }
 
 /** SQLSTATEs after which a transaction can simply be run again: serialization failure, deadlock. */
@@ -40,6 +45,7 @@ export class PostgresDatabase implements Database {
       connectionString: options.url,
       max: options.poolSize,
       connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
+      idle_in_transaction_session_timeout: options.idleInTransactionMs ?? 15_000,
       keepAlive: true,
       application_name: 'ketai-token',
     });
