@@ -108,9 +108,10 @@ export class IssuanceService {
     const ticket = newTicket();
     const now = this.options.now();
     const result = await this.db.transaction(async (tx): Promise<IssueResult> => {
+      // The customer first: it is the row concurrent submits of one form queue on (docs/storage.md).
+      const customer = await this.#customer(tx, customerId);
       const again = await tx.issuances.byForm(customerId, formId);
       if (again) return { status: 'existing', issuance: again };
-      const customer = await this.#customer(tx, customerId);
       const previous = customer.issuanceId ? await tx.issuances.get(customer.issuanceId) : undefined;
       const refused = this.#issueRefusal(customer, previous);
       if (refused) return refused;
