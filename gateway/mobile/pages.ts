@@ -1,6 +1,6 @@
 import type { Handset } from '../carrier/handset.ts';
 import type { Block, Page } from '../markup/page.ts';
-import { appFileUrl } from '../app/paths.ts';
+import { descriptorUrl } from '../app/paths.ts';
 import { qrSvg } from './qr.ts';
 import type { TicketState } from './ticket.ts';
 
@@ -8,10 +8,14 @@ export const HELP_PATH = '/m/help';
 export const WEB_TOKEN_PATH = '/m/app/web';
 const HELP_LINK: Block = { kind: 'link', href: HELP_PATH, label: 'アプリの使い方', key: 9 };
 
-/** The mail's link: what this handset needs to install the token app, or why it cannot. */
-export function downloadPage(options: { handset: Handset; ticket: string; state: TicketState; pageUrl: string }): Page {
+/**
+ * The mail's link: what this handset needs to install the token app, or why it cannot. `appFits`
+ * false: the tenant's package is too big for this Java handset (a DoJa-1.0 handset holds 10 KB).
+ */
+export function downloadPage(options: { handset: Handset; ticket: string; state: TicketState; pageUrl: string; appFits?: boolean }): Page {
   const { handset, ticket, state, pageUrl } = options;
   if (state.status !== 'valid') return ticketProblemPage(state.status);
+  if (options.appFits === false) return unsupportedPage(handset);
   const intro: Block[] = [
     { kind: 'heading', text: state.bankName },
     { kind: 'text', text: 'ワンタイムパスワードアプリのダウンロード' },
@@ -55,7 +59,7 @@ export function downloadPage(options: { handset: Handset; ticket: string; state:
         blocks: [
           ...intro,
           { kind: 'text', text: '次のリンクからiアプリをダウンロードしてください。' },
-          { kind: 'iappli', jam: appFileUrl(ticket, 'docomo', 'jam'), label: 'ダウンロード', key: 1, fallback: HELP_PATH },
+          { kind: 'iappli', jam: descriptorUrl(ticket, 'docomo'), label: 'ダウンロード', key: 1, fallback: HELP_PATH },
           setup,
           expiry,
           HELP_LINK,
@@ -69,7 +73,7 @@ export function downloadPage(options: { handset: Handset; ticket: string; state:
         blocks: [
           ...intro,
           { kind: 'text', text: `次のリンクから${appKind}をダウンロードしてください。` },
-          { kind: 'link', href: appFileUrl(ticket, carrier, 'jad'), label: 'ダウンロード', key: 1 },
+          { kind: 'link', href: descriptorUrl(ticket, carrier), label: 'ダウンロード', key: 1 },
           setup,
           expiry,
           HELP_LINK,

@@ -8,16 +8,20 @@ import { checkTicket, type TicketLookup } from './ticket.ts';
 
 const STATUS = { valid: 200, expired: 410, used: 410, unknown: 404 } as const;
 
+/** Whether the tenant's package suits this Java handset (gateway/app/profile.ts). */
+export type PackageFits = (handset: Handset, userAgent: string, tenantId: string) => Promise<boolean>;
+
 /** Handset pages (`/m/dl/<ticket>`, `/m/help`); mounted at `/m`. Every page goes through the markup layer. */
-export function mobileRoutes(deps: { lookupTicket: TicketLookup; publicUrl?: string }): Hono {
+export function mobileRoutes(deps: { lookupTicket: TicketLookup; publicUrl?: string; packageFits?: PackageFits }): Hono {
   const app = new Hono();
-  app.get('/dl/:ticket', (c) => {
+  app.get('/dl/:ticket', async (c) => {
     const ticket = c.req.param('ticket');
-    const state = checkTicket(deps.lookupTicket, ticket);
+    const state = await checkTicket(deps.lookupTicket, ticket);
     const handset = detectHandset(c.req.header());
     const pageUrl = `${publicOrigin(c.req.url, deps.publicUrl)}/m/dl/${state.status === 'valid' ? ticket : ''}`;
+    const appFits = state.status === 'valid' && deps.packageFits ? await deps.packageFits(handset, c.req.header('user-agent') ?? '', state.tenantId) : true;
     c.header('Cache-Control', 'no-store');
-    return send(c, downloadPage({ handset, ticket, state, pageUrl }), handset, STATUS[state.status]);
+    return send(c, downloadPage({ handset, ticket, state, pageUrl, appFits }), handset, STATUS[state.status]);
   });
   app.get('/help', (c) => send(c, helpPage(), detectHandset(c.req.header()), 200));
   return app;

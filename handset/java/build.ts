@@ -1,15 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DIST, JAR_FILES, JAVA_ROOT, type JavaTarget } from './dist.ts';
 import { APP_NAME, APP_VENDOR, APP_VERSION, CLDC_CONFIGURATION, DOJA_CLASS, MIDLET_CLASS, MIDP_PROFILE, PACKAGE_DATE } from './package.ts';
 import { writeZip, type ZipEntry } from './zip-write.ts';
 
-export const JAVA_ROOT = dirname(fileURLToPath(import.meta.url));
-export const DIST = join(JAVA_ROOT, 'dist');
-export const JAR_FILES = { doja: 'ketai-token-doja.jar', midp: 'ketai-token-midp.jar' } as const;
-export type JavaTarget = keyof typeof JAR_FILES;
+export { DIST, JAR_FILES, JAVA_ROOT };
 
 const TARGETS: Record<JavaTarget, { sources: string; stubs: string; keep: string }> = {
   doja: { sources: 'src/doja', stubs: 'stubs/doja', keep: `-keep public class ${DOJA_CLASS}` },
