@@ -35,6 +35,8 @@ export interface Runtime {
   now(): number;
   /** Copies text to the handset's clipboard when it has one. */
   copy(text: string): void;
+  /** The issuance binding the descriptor carried (`AppParam` / `Ketai-Binding`), sent with 初期設定. */
+  binding?: string | null;
   /** Ends the app (back to the phone's menu); absent where the app is the whole page (web token). */
   exit?(): void;
 }

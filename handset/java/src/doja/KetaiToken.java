@@ -162,7 +162,7 @@ public class KetaiToken extends IApplication implements Ui, SoftKeyListener, Com
         HttpConnection http = (HttpConnection) Connector.open(url, Connector.READ_WRITE, true);
         try {
             http.setRequestMethod(HttpConnection.POST);
-            http.setRequestProperty("Content-Type", "application/x-www-form-urlencoded");
+            http.setRequestProperty("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8");
             OutputStream out = http.openOutputStream();
             out.write(body);
             out.close();

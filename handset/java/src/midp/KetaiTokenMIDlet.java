@@ -128,7 +128,7 @@ public class KetaiTokenMIDlet extends MIDlet implements Ui, CommandListener {
         HttpConnection http = (HttpConnection) Connector.open(url, Connector.READ_WRITE, true);
         try {
             http.setRequestMethod(HttpConnection.POST);
-            http.setRequestProperty("Content-Type", "application/x-www-form-urlencoded");
+            http.setRequestProperty("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8");
             OutputStream out = http.openOutputStream();
             out.write(body);
             out.close();
