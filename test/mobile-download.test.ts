@@ -51,6 +51,12 @@ describe('download page per handset (golden files in test/golden)', () => {
     await expect(`${response.headers.get('content-type')}\n${bytes.length} bytes\n${text}\n`).toMatchFileSnapshot(`golden/download-${name}.txt`);
   });
 
+  it.each(Object.entries(UA))('%s: the meta Content-Type says what the header says', async (_name, userAgent) => {
+    const { response, text } = await get(`/m/dl/${VALID}`, userAgent);
+    const meta = /<meta http-equiv="Content-Type" content="([^"]+)"/.exec(text)?.[1];
+    if (meta) expect(meta).toBe(response.headers.get('content-type'));
+  });
+
   it('gives a cache-less i-mode handset a Shift_JIS i-mode page under 5 KB with the ijam link', async () => {
     const { response, bytes, text } = await get(`/m/dl/${VALID}`, DOJA_UA.p504i);
     expect(response.headers.get('content-type')).toBe('text/html; charset=Shift_JIS');
