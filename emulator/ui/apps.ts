@@ -69,7 +69,10 @@ export async function installFrom(shell: Shell, store: AppStore, url: string): P
     const checked = checkDescriptor(type, text, response.url, shell.device.java);
     if (!checked.ok) return fail(checked.message);
     const descriptor = checked.value;
-    const download = () => void fetchPackage(shell, store, descriptor).catch((error: unknown) => fail(error instanceof Error ? error.message : 'ダウンロードできませんでした。')).then(shell.show);
+    const download = () => {
+      shell.show(new ListView('ダウンロード', [], () => shell.home(), ['ダウンロード中…']));
+      void fetchPackage(shell, store, descriptor).catch((error: unknown) => fail(error instanceof Error ? error.message : 'ダウンロードできませんでした。')).then(shell.show);
+    };
     return new ListView('ダウンロード', [{ label: 'はい', action: download }, { label: 'いいえ', action: () => shell.home() }], () => shell.home(), [
       descriptor.name,
       `サイズ ${kilobytes(descriptor.size)}`,

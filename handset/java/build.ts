@@ -1,13 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DIST, JAR_FILES, JAVA_ROOT, type JavaTarget } from './dist.ts';
 import { APP_NAME, APP_VENDOR, APP_VERSION, CLDC_CONFIGURATION, DOJA_CLASS, MIDLET_CLASS, MIDP_PROFILE, PACKAGE_DATE } from './package.ts';
 import { writeZip, type ZipEntry } from './zip-write.ts';
-
-export { DIST, JAR_FILES, JAVA_ROOT };
 
 const TARGETS: Record<JavaTarget, { sources: string; stubs: string; keep: string }> = {
   doja: { sources: 'src/doja', stubs: 'stubs/doja', keep: `-keep public class ${DOJA_CLASS}` },
@@ -54,7 +52,7 @@ function compile(work: string, target: JavaTarget): string {
   };
   const cldc = join(work, 'lib/cldc');
   const api = join(work, 'lib', target);
-  if (!statExists(cldc)) javac(cldc, cldc, '', javaFiles(join(JAVA_ROOT, 'stubs/cldc')));
+  if (!existsSync(cldc)) javac(cldc, cldc, '', javaFiles(join(JAVA_ROOT, 'stubs/cldc')));
   javac(api, cldc, '', javaFiles(join(JAVA_ROOT, TARGETS[target].stubs)));
   const classes = join(work, 'classes', target);
   javac(classes, cldc, api, [...javaFiles(join(JAVA_ROOT, 'src/core')), ...javaFiles(join(JAVA_ROOT, TARGETS[target].sources))]);
@@ -80,15 +78,6 @@ function compile(work: string, target: JavaTarget): string {
   );
   execFileSync('proguard', [`@${config}`], { cwd: work, stdio: ['ignore', 'ignore', 'inherit'] });
   return out;
-}
-
-function statExists(path: string): boolean {
-  try {
-    statSync(path);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** MIDP manifest: the MIDlet attributes a JAD must repeat (72-byte lines are far off here). */
