@@ -98,6 +98,36 @@ describe.skipIf(missing)('Java TOTP core on the desktop JVM', () => {
     expect(check(['date nonsense', 'date 2026-13-01T00:00:00Z'])).toEqual(['-', '-']);
   });
 
+  it('walks the shared screen flow like the TypeScript app: checks, provisioning, menu, トークン削除', () => {
+    const secret = new Secret({ size: 20 }).base32;
+    const body = `serial=KT1|secret=${secret}|algorithm=SHA1|digits=6|period=30|issuer=デモ銀行|issuedAt=2026-12-01T00:00:00Z|expiresAt=2099-12-01T00:00:00Z`;
+    const run = (status: number, reply: string) => {
+      const output = execFileSync('java', ['-cp', join(work, 'check'), 'ketai.Check'], { input: `flow ${status} ${reply}\n`, encoding: 'utf8', timeout: 20_000 });
+      return output.slice(0, output.indexOf('end\n')).trim().split('\n');
+    };
+    check([]); // compiles the harness
+    const checks = [
+      'setup - [||]',
+      'setup サービスID・ユーザID・利用開始パスワードを入力してください。 [S1|U1|]',
+      'setup 利用開始パスワードは4～8桁の数字で入力してください。 [S1|U1|12a4]',
+      'setup 「上記内容に同意する」を選択してください。 [S1|U1|1234]',
+      'screen 初期設定 lines=通信中です。しばらくお待ちください。 buttons= soft=/',
+    ];
+    const posted = 'posted http://gw.test:8787/m/app/provision serviceId=S1&userId=U1&startPassword=1234&binding=TICKET';
+    const menu = 'screen メニュー lines= buttons=設定/トップ画面/ワンタイムパスワード/ヘルプ/終了 soft=戻る/';
+    const code = 'screen デモ銀行 lines=ワンタイムパスワード buttons= soft=メニュー/更新';
+    const confirm = 'screen トークン削除 lines=トークンを削除します。削除すると元に戻せません。よろしいですか？ buttons=はい/いいえ soft=戻る/';
+    const settings = 'screen 設定 lines= buttons=トークン削除 soft=戻る/';
+    expect(run(200, body)).toEqual([
+      ...checks, 'save token', code, posted,
+      menu, 'screen OTPトークン lines=デモ銀行 buttons=ワンタイムパスワード/メニュー soft=戻る/', code,
+      menu, expect.stringMatching(/^screen ヘルプ lines=ワンタイムパスワードは一定時間ごとに変わります。/), menu,
+      settings, confirm, settings, confirm, 'save null', 'setup - [||]',
+    ]);
+    // A refused start password: the server's message, the IDs kept and the password cleared.
+    expect(run(401, 'error=wrong_password|message=利用開始パスワードが違います')).toEqual([...checks, 'setup 利用開始パスワードが違います [S1|U1|]', posted]);
+  });
+
   it('sends the provisioning form urlencoded, with the binding when the descriptor had one', () => {
     expect(check(['form S-01 user@1 1234 tk_Ab-9', 'form abc ユーザ 0000 -'])).toEqual([
       new URLSearchParams({ serviceId: 'S-01', userId: 'user@1', startPassword: '1234', binding: 'tk_Ab-9' }).toString(),

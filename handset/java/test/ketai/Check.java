@@ -7,8 +7,27 @@ package ketai;
  *   date <iso>
  *   form <serviceId> <userId> <startPassword> <binding|->
  *   token <status> <body with \n escaped as |>   → the code at issuedAt, or the error message
+ *   flow <status> <reply body with | for \n>     → the screens the shared flow shows for a fixed
+ *                                                 walk through 初期設定, the menu and トークン削除
  */
 public final class Check {
+    private static String flow(int status, String reply) throws InterruptedException {
+        FakeUi ui = new FakeUi();
+        ui.status = status;
+        ui.reply = reply;
+        Flow flow = new Flow(ui);
+        flow.start();
+        flow.submit(" S1 ", "U1", "", true);
+        flow.submit("S1", "U1", "12a4", true);
+        flow.submit("S1", "U1", "1234", false);
+        flow.submit(" S1 ", "U1", "1234", true);
+        ui.await(status == 200 ? "screen デモ銀行" : "setup " + Token.value(reply, "message"));
+        ui.log.append("posted ").append(ui.posted).append('\n');
+        if (status != 200) return ui.log.toString();
+        for (String label : new String[] { "メニュー", "トップ画面", "戻る", "メニュー", "ヘルプ", "戻る", "設定", "トークン削除", "いいえ", "トークン削除", "はい" }) flow.action(label);
+        return ui.log.toString();
+    }
+
     public static void main(String[] args) throws Exception {
         java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(System.in, "UTF-8"));
         java.io.PrintStream out = new java.io.PrintStream(System.out, true, "UTF-8");
@@ -30,9 +49,14 @@ public final class Check {
                 } else {
                     out.println(result);
                 }
+            } else if (part[0].equals("flow")) {
+                out.print(flow(Integer.parseInt(part[1]), line.substring(line.indexOf(' ', 5) + 1).replace('|', '\n')));
+                out.println("end");
             } else {
                 out.println("?");
             }
         }
+        // The flow's background thread runs for the app's lifetime; the harness ends here.
+        System.exit(0);
     }
 }

@@ -8,7 +8,7 @@ package ketai;
 public final class Flow implements Runnable {
     private static final int SETUP = 0, SENDING = 1, OTP = 2, OTHER = 3;
     private static final String[] NONE = {};
-    private static final String[] MENU = { "ワンタイムパスワード", "設定", "ヘルプ", "終了" };
+    private static final String[] MENU = { "設定", "トップ画面", "ワンタイムパスワード", "ヘルプ", "終了" };
     private static final String[] HELP = {
         "ワンタイムパスワードは一定時間ごとに変わります。表示中のパスワードをインターネットバンキングの画面に入力してください。",
         "1キーで最新のパスワードを表示します。",
@@ -59,6 +59,7 @@ public final class Flow implements Runnable {
         if (label.equals("更新")) shownSecond = -1;
         else if (label.equals("メニュー")) show("メニュー", NONE, MENU, "ワンタイムパスワード");
         else if (label.equals("ワンタイムパスワード")) otp();
+        else if (label.equals("トップ画面")) show("OTPトークン", new String[] { token.values[5] }, new String[] { "ワンタイムパスワード", "メニュー" }, "ワンタイムパスワード");
         else if (label.equals("設定") || label.equals("いいえ")) show("設定", NONE, new String[] { "トークン削除" }, "メニュー");
         else if (label.equals("ヘルプ")) show("ヘルプ", HELP, NONE, "メニュー");
         else if (label.equals("トークン削除")) show("トークン削除", new String[] { "トークンを削除します。削除すると元に戻せません。よろしいですか？" }, new String[] { "はい", "いいえ" }, "設定");
