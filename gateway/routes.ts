@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { accessLog } from './access-log.ts';
 import { createPackageCatalog } from './app/catalog.ts';
+import { packageFitter } from './app/profile.ts';
 import { appRoutes } from './app/routes.ts';
 import { handsetRoutes } from './carrier/routes.ts';
 import { emulatorRoutes } from './emulator/routes.ts';
@@ -11,7 +12,6 @@ import { provisioningRoutes } from './provisioning/routes.ts';
 import { portalRoutes } from './portal/routes.tsx';
 import type { Services } from './services.ts';
 import { webTokenRoutes } from './webtoken/routes.ts';
-import { buildHandsetBundle } from '../handset/build.ts';
 
 /**
  * The gateway's HTTP surface: each feature is a Hono sub-app mounted on its prefix (several may
@@ -25,10 +25,10 @@ export function createApp(services: Services): Hono {
   app.route('/m/app', provisioningRoutes(services.issuance));
   app.route('/m/app/web', webTokenRoutes());
   app.route('/', handsetRoutes());
-  const packages = createPackageCatalog({ dataDir: services.config.dataDir, bundle: buildHandsetBundle });
-  const handsetPages = { lookupTicket: services.issuance.lookupTicket, packages, publicUrl: services.config.publicUrl };
-  app.route('/m', mobileRoutes(handsetPages));
-  app.route('/m', appRoutes(handsetPages));
+  const handsetPages = { lookupTicket: services.issuance.lookupTicket, publicUrl: services.config.publicUrl };
+  const packages = createPackageCatalog({ dataDir: services.config.dataDir });
+  app.route('/m', mobileRoutes({ ...handsetPages, packageFits: packageFitter(packages) }));
+  app.route('/m', appRoutes({ ...handsetPages, packages }));
   app.route('/', mailboxRoutes(services.outbox, services.devMailbox));
   app.route('/', emulatorRoutes({ dispatch: (request) => app.fetch(request), ...(services.config.publicUrl ? { publicUrl: services.config.publicUrl } : {}) }));
   app.route('/', portalRoutes(services));

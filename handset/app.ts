@@ -192,7 +192,7 @@ export function createTokenApp(runtime: Runtime): TokenApp {
     go({ name: 'sending' });
     let result;
     try {
-      const response = await runtime.post('/m/app/provision', form);
+      const response = await runtime.post('/m/app/provision', runtime.binding ? { ...form, binding: runtime.binding } : form);
       result = parseProvisionResponse(response.status, response.body);
     } catch {
       result = { ok: false as const, code: 'network', message: '通信できませんでした。電波の良い所で再度お試しください。' };

@@ -36,6 +36,8 @@ export interface Runtime {
   now(): number;
   /** Copies text to the handset's clipboard; resolves false when there is none or it refused. */
   copy(text: string): Promise<boolean>;
+  /** The issuance binding the descriptor carried (`AppParam` / `Ketai-Binding`), sent with 初期設定. */
+  binding?: string | null;
   /** Ends the app (back to the phone's menu); absent where the app is the whole page (web token). */
   exit?(): void;
 }

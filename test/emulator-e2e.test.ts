@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import { launchBrowser } from '../emulator/driver/browser.ts';
 import { HandsetPage } from '../emulator/driver/handset.ts';
 import { CHANGE_NOTICE } from '../handset/wording.ts';
 import { formatJst } from '../gateway/time.ts';
+import { DIST, JAR_FILES } from '../handset/java/dist.ts';
 import { tempDir } from './helpers/temp-dir.ts';
 
 /** `SCREENSHOTS_DIR=docs/screenshots` (npm run screenshots) keeps the phone on the download page and the OTP screen. */
@@ -82,6 +83,9 @@ describe.each([
     expect((await handset.state()).url).toMatch(/\/m\/dl\//);
     await picture(handset, `emulator-${device}-download`);
     await handset.press('1'); // accesskey 1: the app download
+    const ask = await handset.waitFor('ダウンロードしますか');
+    expect(ask.text).toMatch(/サイズ 1\dKB/);
+    await handset.press('1'); // はい
     await handset.waitFor('ダウンロードが完了しました');
     expect((await handset.state()).apps).toEqual(['OTPトークン']);
     await handset.press('1'); // 起動する
@@ -139,6 +143,38 @@ describe.each([
     await handset.press('3');
     await handset.waitFor('アプリの使い方');
     expect((await handset.state()).url).toMatch(/\/m$/);
+    await handset.page.close();
+    await portal.close();
+  }, 90_000);
+});
+
+describe('a vendor JAR in the emulator', () => {
+  it('installs after the checks, then says it cannot run Java instead of crashing, and the phone carries on', async () => {
+    const dataDir = await tempDir();
+    await copyFile(join(DIST, JAR_FILES.doja), join(dataDir, 'vendor-doja.jar'));
+    await writeFile(join(dataDir, 'packages.json'), JSON.stringify({ '*': { docomo: 'vendor-doja.jar' } }));
+    const gateway = await startGateway(loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir }));
+    gateways.push(gateway);
+    const portal = await browser.newPage();
+    const mail = 'hanako.vendor@docomo.ne.jp';
+    await issue(portal, gateway.url, mail);
+    const handset = await HandsetPage.open(browser, gateway.url, { device: 'docomo-sh905i', mail });
+    await handset.press('1');
+    await handset.waitFor('受信メール 1件');
+    await handset.press('1', 'select');
+    await handset.waitFor('ダウンロード');
+    await handset.press('1');
+    await handset.waitFor('ダウンロードしますか');
+    await handset.press('1');
+    await handset.waitFor('ダウンロードが完了しました');
+    await handset.press('1'); // 起動する
+    await handset.waitFor('Javaのプログラムを実行できない');
+    // 終話 disposes the app's view: the menu and the app list still work afterwards.
+    await handset.page.keyboard.press('Escape');
+    await handset.waitFor('3 ブラウザ');
+    await handset.press('2');
+    await handset.waitFor('1 OTPトークン');
+    expect((await handset.state()).apps).toEqual(['OTPトークン']);
     await handset.page.close();
     await portal.close();
   }, 90_000);

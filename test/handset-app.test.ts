@@ -71,6 +71,12 @@ async function setUp(app: ReturnType<typeof createTokenApp>, password = '1234') 
 }
 
 describe('token app', () => {
+  it('sends the descriptor\'s issuance binding with 初期設定 when the runtime has one', async () => {
+    const { runtime, state } = fakeRuntime(() => ({ status: 200, body: OK_BODY }));
+    await setUp(createTokenApp({ ...runtime, binding: 'TICKET-1' }));
+    expect(state.posts).toEqual([{ serviceId: '1234567', userId: 'U0001', startPassword: '1234', binding: 'TICKET-1' }]);
+  });
+
   it('runs 初期設定 by keys and shows the current TOTP of the provisioned secret', async () => {
     const { runtime, state } = fakeRuntime(() => ({ status: 200, body: OK_BODY }));
     const app = createTokenApp(runtime);

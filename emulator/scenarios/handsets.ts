@@ -49,6 +49,8 @@ export async function installTokenApp(ctx: ScenarioContext, handset: HandsetPage
   });
   await ctx.step('the token app downloads and installs', async () => {
     await handset.press('1'); // accesskey 1: the app download
+    await handset.waitFor('ダウンロードしますか');
+    await handset.press('1'); // はい
     await handset.waitFor('ダウンロードが完了しました');
   });
   return ctx.step('初期設定 in the token app shows a code', async () => {

@@ -1,8 +1,7 @@
 import type { Handset } from '../carrier/handset.ts';
-import { fitsHandset } from '../carrier/java.ts';
 import { CHANGE_NOTICE } from '../../handset/wording.ts';
 import type { Block, Page } from '../markup/page.ts';
-import { appFileUrl } from '../app/paths.ts';
+import { descriptorUrl } from '../app/paths.ts';
 import { qrSvg } from './qr.ts';
 import type { TicketState } from './ticket.ts';
 
@@ -11,13 +10,13 @@ export const WEB_TOKEN_PATH = '/m/app/web';
 const HELP_LINK: Block = { kind: 'link', href: HELP_PATH, label: 'アプリの使い方', key: 9 };
 
 /**
- * The mail's link: what this handset needs to install the token app, or why it cannot.
- * `packageBytes` is the size of the package a Java handset would get: one it cannot install is never offered.
+ * The mail's link: what this handset needs to install the token app, or why it cannot. `appFits`
+ * false: the tenant's package is too big for this Java handset (a DoJa-1.0 handset holds 10 KB).
  */
-export function downloadPage(options: { handset: Handset; ticket: string; state: TicketState; pageUrl: string; packageBytes: number | null }): Page {
-  const { handset, ticket, state, pageUrl, packageBytes } = options;
+export function downloadPage(options: { handset: Handset; ticket: string; state: TicketState; pageUrl: string; appFits?: boolean }): Page {
+  const { handset, ticket, state, pageUrl } = options;
   if (state.status !== 'valid') return ticketProblemPage(state.status);
-  if ((handset.app === 'doja' || handset.app === 'midp') && (packageBytes === null || !fitsHandset(handset, packageBytes))) return unsupportedPage(handset);
+  if (options.appFits === false) return unsupportedPage(handset);
   const intro: Block[] = [
     { kind: 'heading', text: state.bankName },
     { kind: 'text', text: 'ワンタイムパスワードアプリのダウンロード' },
@@ -61,7 +60,7 @@ export function downloadPage(options: { handset: Handset; ticket: string; state:
         blocks: [
           ...intro,
           { kind: 'text', text: '次のリンクからiアプリをダウンロードしてください。' },
-          { kind: 'iappli', jam: appFileUrl(ticket, 'docomo', 'jam'), label: 'ダウンロード', key: 1, fallback: HELP_PATH },
+          { kind: 'iappli', jam: descriptorUrl(ticket, 'docomo'), label: 'ダウンロード', key: 1, fallback: HELP_PATH },
           setup,
           expiry,
           HELP_LINK,
@@ -75,7 +74,7 @@ export function downloadPage(options: { handset: Handset; ticket: string; state:
         blocks: [
           ...intro,
           { kind: 'text', text: `次のリンクから${appKind}をダウンロードしてください。` },
-          { kind: 'link', href: appFileUrl(ticket, carrier, 'jad'), label: 'ダウンロード', key: 1 },
+          { kind: 'link', href: descriptorUrl(ticket, carrier), label: 'ダウンロード', key: 1 },
           setup,
           expiry,
           HELP_LINK,
@@ -112,13 +111,6 @@ export function unsupportedPage(handset: Handset): Page {
   };
 }
 
-/** The package cannot be read right now (a missing vendor file, a failed build): the operator's to fix. */
-export function unavailablePage(): Page {
-  return {
-    title: 'ダウンロードできません',
-    blocks: [{ kind: 'heading', text: 'ダウンロードできません' }, { kind: 'text', text: 'ただいまダウンロードできません。しばらくしてからもう一度お試しください。', emphasis: true }],
-  };
-}
 
 function ticketProblemPage(status: 'expired' | 'used' | 'unknown'): Page {
   const message = {
