@@ -1,8 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { bundleBrowserEntry } from '../../emulator/bundle.ts';
 import { DEVICES, findDevice, publicDevice } from '../../emulator/catalog.ts';
-import { parseProxyRequest, ProxyError, proxyResponse, upstreamRequest } from '../../emulator/proxy.ts';
+import { checkRedirect, parseProxyRequest, ProxyError, proxyResponse, upstreamRequest } from '../../emulator/proxy.ts';
+import { fetchRemote, type RemoteLimits } from '../../emulator/remote.ts';
 import { publicOrigin } from '../app/paths.ts';
 import { EMULATOR_CSS } from '../../emulator/ui/style.ts';
 
@@ -14,11 +16,23 @@ const PAGE = `<!doctype html>
 <link rel="stylesheet" href="/emulator/emulator.css"></head>
 <body><div id="emulator"></div><script src="/emulator/app.js"></script></body></html>`;
 
+/** Like the portal's forms: a handset never posts more, and a bigger body is refused before it is read. */
+const MAX_PROXY_BODY = 32 * 1024;
+
+export interface EmulatorDeps {
+  /** The gateway's own fetch: its pages never leave the process. */
+  dispatch: (request: Request) => Response | Promise<Response>;
+  publicUrl?: string;
+  /** Testers' own sites (`EMULATOR_ORIGINS`), fetched over the network with the device's headers. */
+  remoteOrigins?: readonly string[];
+  remoteLimits?: RemoteLimits;
+}
+
 /**
  * The handset emulator: its page and bundle, the device catalogue, and the proxy its mini browser
- * uses. `dispatch` is the gateway's own fetch: proxied requests never leave the process.
+ * uses: the gateway's own pages in process, the listed sites by a limited fetch.
  */
-export function emulatorRoutes(deps: { dispatch: (request: Request) => Response | Promise<Response>; publicUrl?: string }): Hono {
+export function emulatorRoutes(deps: EmulatorDeps): Hono {
   const app = new Hono();
   app.get('/emulator', (c) => c.redirect('/emulator/'));
   app.get('/emulator/', (c) => c.html(PAGE));
@@ -28,26 +42,32 @@ export function emulatorRoutes(deps: { dispatch: (request: Request) => Response 
   });
   app.get('/emulator/emulator.css', (c) => c.body(EMULATOR_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8' }));
   app.get('/emulator/api/devices', (c) => c.json(DEVICES.map(publicDevice)));
-  app.post('/emulator/proxy', async (c) => {
-    const origin = new URL(c.req.url).origin;
-    let input: unknown;
-    try {
-      input = await c.req.json();
-    } catch {
-      return c.json({ error: 'リクエストの形式が正しくありません。' }, 400);
-    }
-    try {
+  app.get('/emulator/api/origins', (c) => c.json(deps.remoteOrigins ?? []));
+  app.post(
+    '/emulator/proxy',
+    bodyLimit({ maxSize: MAX_PROXY_BODY, onError: (c) => c.json({ error: `リクエストが大きすぎます（上限 ${MAX_PROXY_BODY / 1024}KB）。` }, 413) }),
+    async (c) => {
+      let input: unknown;
+      try {
+        input = await c.req.json();
+      } catch {
+        return c.json({ error: 'リクエストの形式が正しくありません。' }, 400);
+      }
       // Links in mails use PUBLIC_URL when it is set: that origin is the gateway too.
-      const request = parseProxyRequest(input, [origin, new URL(publicOrigin(c.req.url, deps.publicUrl)).origin]);
-      const device = findDevice(request.device);
-      if (!device) return c.json({ error: '端末が見つかりません。' }, 400);
-      if (request.target.pathname.startsWith('/emulator/')) return c.json({ error: 'このURLには接続できません。' }, 403);
-      const response = await deps.dispatch(upstreamRequest(device, request));
-      return c.json(await proxyResponse(device, request.url, response));
-    } catch (error) {
-      if (error instanceof ProxyError) return c.json({ error: error.message }, 403);
-      throw error;
-    }
-  });
+      const origins = { gateway: [new URL(c.req.url).origin, new URL(publicOrigin(c.req.url, deps.publicUrl)).origin], remote: deps.remoteOrigins ?? [] };
+      try {
+        const request = parseProxyRequest(input, origins);
+        const device = findDevice(request.device);
+        if (!device) return c.json({ error: '端末が見つかりません。' }, 400);
+        const sent = upstreamRequest(device, request);
+        const response = request.remote ? await fetchRemote(sent.clone(), deps.remoteLimits) : await deps.dispatch(sent.clone());
+        checkRedirect(response, request.target, origins);
+        return c.json(await proxyResponse(device, sent, response, request.remote));
+      } catch (error) {
+        if (error instanceof ProxyError) return c.json({ error: error.message }, error.status);
+        throw error;
+      }
+    },
+  );
   return app;
 }
