@@ -13,6 +13,10 @@ export interface Config {
   mailFrom: string;
   /** How long a mailed download link works. */
   linkHours: number;
+  /** EMULATOR_ORIGINS: testers' own sites the emulator's proxy may fetch (README, "Testing your own site"). */
+  emulatorOrigins: string[];
+  /** Where the emulator's record button saves scenarios (SCENARIOS_DIR, default `./scenarios`). */
+  scenariosDir: string;
 }
 
 export class ConfigError extends Error {
@@ -26,6 +30,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!(linkHours > 0 && linkHours <= 24 * 30)) throw new ConfigError(`LINK_HOURS must be hours between 0 and 720, got "${env.LINK_HOURS}"`);
   const publicUrl = env.PUBLIC_URL?.replace(/\/+$/, '');
   if (publicUrl !== undefined && !/^https?:\/\/[^/]+$/.test(publicUrl)) throw new ConfigError(`PUBLIC_URL must be an origin like https://bank.example, got "${env.PUBLIC_URL}"`);
+  const emulatorOrigins = parseOrigins(env.EMULATOR_ORIGINS);
+  // The allow-list turns the gateway into a fetcher of those sites: a tester's tool, never a bank's.
+  if (emulatorOrigins.length && env.KETAI_ENV === 'production') throw new ConfigError('EMULATOR_ORIGINS is for testers and cannot be set with KETAI_ENV=production');
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
@@ -35,5 +42,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...(env.SMTP_URL ? { smtpUrl: env.SMTP_URL } : {}),
     mailFrom: env.MAIL_FROM ?? 'no-reply@ketai-token.invalid',
     linkHours,
+    emulatorOrigins,
+    scenariosDir: resolve(env.SCENARIOS_DIR ?? 'scenarios'),
   };
+}
+
+/** `https://staging.bank.example,http://127.0.0.1:9000` → origins; anything but a bare http(s) origin is refused. */
+function parseOrigins(value: string | undefined): string[] {
+  const origins: string[] = [];
+  for (const item of (value ?? '').split(',').map((part) => part.trim()).filter(Boolean)) {
+    let url: URL | undefined;
+    try {
+      url = new URL(item);
+    } catch {
+      url = undefined;
+    }
+    const bare = url && /^https?:$/.test(url.protocol) && !url.username && !url.password && url.pathname === '/' && !url.search && !url.hash;
+    if (!bare) throw new ConfigError(`EMULATOR_ORIGINS must be origins like https://staging.bank.example separated by commas, got "${item}"`);
+    origins.push(url!.origin);
+  }
+  return origins;
 }

@@ -9,15 +9,17 @@ import { mailboxRoutes } from './mail/routes.ts';
 import { mobileRoutes } from './mobile/routes.ts';
 import { provisioningRoutes } from './provisioning/routes.ts';
 import { portalRoutes } from './portal/routes.tsx';
+import type { Config } from './config.ts';
 import type { Services } from './services.ts';
 import { webTokenRoutes } from './webtoken/routes.ts';
 import { buildHandsetBundle } from '../handset/build.ts';
 
 /**
  * The gateway's HTTP surface: each feature is a Hono sub-app mounted on its prefix (several may
- * share one). Domain code lives in the services; routes only translate HTTP.
+ * share one). Domain code lives in the services; routes only translate HTTP. `tester` holds the
+ * emulator's settings (EMULATOR_ORIGINS, SCENARIOS_DIR), which the domain services never see.
  */
-export function createApp(services: Services): Hono {
+export function createApp(services: Services, tester: Partial<Pick<Config, 'emulatorOrigins' | 'scenariosDir'>> = {}): Hono {
   const app = new Hono();
   if (process.env.ACCESS_LOG === '1') app.use(accessLog());
   app.use(secureHeaders());
@@ -29,7 +31,11 @@ export function createApp(services: Services): Hono {
   app.route('/m', mobileRoutes(handsetPages));
   app.route('/m', appRoutes({ ...handsetPages, packages: createPackageCatalog({ dataDir: services.config.dataDir, bundle: buildHandsetBundle }) }));
   app.route('/', mailboxRoutes(services.outbox));
-  app.route('/', emulatorRoutes({ dispatch: (request) => app.fetch(request), ...(services.config.publicUrl ? { publicUrl: services.config.publicUrl } : {}) }));
+  app.route('/', emulatorRoutes({
+    dispatch: (request) => app.fetch(request),
+    remoteOrigins: tester.emulatorOrigins ?? [],
+    ...(services.config.publicUrl ? { publicUrl: services.config.publicUrl } : {}),
+  }));
   app.route('/', portalRoutes(services));
   return app;
 }
