@@ -16,6 +16,8 @@ export interface Device {
   cookies: boolean;
   java: { profile: string; maxAppBytes: number };
   mailDomain: string;
+  /** Network generation shown in the picker (mova, FOMA, WIN, …); derived from the UA when absent. */
+  generation?: string;
 }
 
 export const DEVICES = devices as Device[];
@@ -29,3 +31,29 @@ export function publicDevice(device: Device) {
   const { id, carrier, name, userAgent, screen, mailDomain } = device;
   return { id, carrier, name, userAgent, screen, mailDomain };
 }
+
+export const CARRIER_LABELS: Record<Device['carrier'], string> = { docomo: 'docomo', au: 'au', softbank: 'SoftBank', smartphone: 'スマートフォン' };
+
+/** The device's generation: its own field, else what its user agent says (the catalogue before it had one). */
+export function generationOf(device: Device): string {
+  if (device.generation) return device.generation;
+  const ua = device.userAgent;
+  if (device.kind === 'featurephone') return '4Gケータイ';
+  if (device.kind === 'smartphone') return 'スマートフォン';
+  if (device.kind === 'imode') return /^DoCoMo\/1\./.test(ua) ? 'mova' : 'FOMA';
+  if (device.kind === 'ezweb') return /MMP\/2\./.test(ua) ? 'WIN' : /UP\.Browser\/[6-9]/.test(ua) ? 'au 1X' : 'cdmaOne';
+  if (/^J-PHONE/.test(ua)) return 'J-PHONE';
+  if (/^Vodafone/.test(ua)) return 'Vodafone 3G';
+  return 'SoftBank 3G';
+}
+
+/** The picker's groups, "docomo · FOMA", in catalogue order. */
+export function deviceGroups(devices: readonly Device[] = DEVICES): Array<{ label: string; devices: Device[] }> {
+  const groups = new Map<string, Device[]>();
+  for (const device of devices) {
+    const label = `${CARRIER_LABELS[device.carrier] ?? device.carrier} · ${generationOf(device)}`;
+    groups.set(label, [...(groups.get(label) ?? []), device]);
+  }
+  return [...groups].map(([label, members]) => ({ label, devices: members }));
+}
+

@@ -1,3 +1,5 @@
+import { detectHandset } from '../gateway/carrier/detect.ts';
+import type { Markup } from '../gateway/carrier/handset.ts';
 import type { Device } from './catalog.ts';
 
 /** What the emulator's mini browser asks the gateway to fetch for it. */
@@ -26,6 +28,8 @@ export interface ProxyResponse {
   headers: Record<string, string>;
   /** True when the page came from an `EMULATOR_ORIGINS` site rather than the gateway itself. */
   remote: boolean;
+  /** The markup the gateway's detection assigns this device (CHTML: no tables, no CSS). */
+  markup: Markup;
 }
 
 /** A refused proxy request: `status` is what the proxy answers, `message` the Japanese reason. */
@@ -139,5 +143,6 @@ export async function proxyResponse(device: Device, sent: Request, response: Res
     sent: { method: sent.method as 'GET' | 'POST', headers: Object.fromEntries(sent.headers) },
     headers: Object.fromEntries(response.headers),
     remote,
+    markup: detectHandset(Object.fromEntries(sent.headers)).markup,
   };
 }
