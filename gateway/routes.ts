@@ -34,6 +34,7 @@ export function createApp(services: Services, tester: Partial<Pick<Config, 'emul
   app.route('/', emulatorRoutes({
     dispatch: (request) => app.fetch(request),
     remoteOrigins: tester.emulatorOrigins ?? [],
+    ...(tester.scenariosDir ? { scenariosDir: tester.scenariosDir } : {}),
     ...(services.config.publicUrl ? { publicUrl: services.config.publicUrl } : {}),
   }));
   app.route('/', portalRoutes(services));

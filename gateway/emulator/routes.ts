@@ -1,3 +1,5 @@
+import { writeFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -5,10 +7,12 @@ import { bundleBrowserEntry } from '../../emulator/bundle.ts';
 import { DEVICES, findDevice, publicDevice } from '../../emulator/catalog.ts';
 import { checkRedirect, parseProxyRequest, ProxyError, proxyResponse, upstreamRequest } from '../../emulator/proxy.ts';
 import { fetchRemote, type RemoteLimits } from '../../emulator/remote.ts';
+import { parseRecording, RecordingError, scenarioSource } from '../../emulator/recording.ts';
 import { publicOrigin } from '../app/paths.ts';
 import { EMULATOR_CSS } from '../../emulator/ui/style.ts';
 
 const UI_ENTRY = fileURLToPath(new URL('../../emulator/ui/main.tsx', import.meta.url));
+const SCENARIO_API = fileURLToPath(new URL('../../emulator/driver/scenario.ts', import.meta.url));
 
 const PAGE = `<!doctype html>
 <html lang="ja"><head><meta charset="utf-8"><title>ケータイ エミュレータ</title>
@@ -26,6 +30,8 @@ export interface EmulatorDeps {
   /** Testers' own sites (`EMULATOR_ORIGINS`), fetched over the network with the device's headers. */
   remoteOrigins?: readonly string[];
   remoteLimits?: RemoteLimits;
+  /** Where the record button saves scenarios (SCENARIOS_DIR); unset: saving is off, downloading still works. */
+  scenariosDir?: string;
 }
 
 /**
@@ -43,6 +49,26 @@ export function emulatorRoutes(deps: EmulatorDeps): Hono {
   app.get('/emulator/emulator.css', (c) => c.body(EMULATOR_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8' }));
   app.get('/emulator/api/devices', (c) => c.json(DEVICES.map(publicDevice)));
   app.get('/emulator/api/origins', (c) => c.json(deps.remoteOrigins ?? []));
+  app.post('/emulator/api/scenarios', bodyLimit({ maxSize: MAX_PROXY_BODY * 4, onError: (c) => c.json({ error: '記録が大きすぎます。' }, 413) }), async (c) => {
+    if (!deps.scenariosDir) return c.json({ error: 'シナリオの保存先（SCENARIOS_DIR）が設定されていません。' }, 404);
+    let recording;
+    try {
+      recording = parseRecording(await c.req.json());
+    } catch (error) {
+      return c.json({ error: error instanceof RecordingError ? error.message : '記録の形式が正しくありません。' }, 400);
+    }
+    // The file imports the scenario API relative to where it lands, so any SCENARIOS_DIR works.
+    const importFrom = relative(deps.scenariosDir, SCENARIO_API).split(sep).join('/');
+    const file = join(deps.scenariosDir, `${recording.name}.ts`);
+    try {
+      await writeFile(file, scenarioSource(recording, importFrom.startsWith('.') ? importFrom : `./${importFrom}`), { flag: 'wx' });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') return c.json({ error: `シナリオ「${recording.name}」は既にあります。別の名前にしてください。` }, 409);
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return c.json({ error: `保存先 ${deps.scenariosDir} がありません。` }, 404);
+      throw error;
+    }
+    return c.json({ name: recording.name, file, run: `npm run scenario -- ${recording.name}` }, 201);
+  });
   app.post(
     '/emulator/proxy',
     bodyLimit({ maxSize: MAX_PROXY_BODY, onError: (c) => c.json({ error: `リクエストが大きすぎます（上限 ${MAX_PROXY_BODY / 1024}KB）。` }, 413) }),
