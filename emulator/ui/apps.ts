@@ -131,6 +131,7 @@ export function launch(shell: Shell, store: AppStore, installed: InstalledApp): 
     type: (text) => app?.input(text),
     focusedText: () => content.querySelector('.focused')?.textContent ?? null,
     dispose: () => clearInterval(timer),
+    sync: () => app?.tick(),
   };
   let app: TokenApp | undefined;
   if (!pkg) {
