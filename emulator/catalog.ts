@@ -51,7 +51,9 @@ export function generationOf(device: Device): string {
 export function deviceGroups(devices: readonly Device[] = DEVICES): Array<{ label: string; devices: Device[] }> {
   const groups = new Map<string, Device[]>();
   for (const device of devices) {
-    const label = `${CARRIER_LABELS[device.carrier] ?? device.carrier} · ${generationOf(device)}`;
+    const carrier = CARRIER_LABELS[device.carrier] ?? device.carrier;
+    const generation = generationOf(device);
+    const label = generation === carrier ? carrier : `${carrier} · ${generation}`;
     groups.set(label, [...(groups.get(label) ?? []), device]);
   }
   return [...groups].map(([label, members]) => ({ label, devices: members }));

@@ -14,7 +14,7 @@ describe('device picker groups', () => {
     expect(of('softbank-v903t')).toBe('SoftBank · Vodafone 3G');
     expect(of('softbank-910t')).toBe('SoftBank · SoftBank 3G');
     expect(of('featurephone-sh01j')).toBe('docomo · 4Gケータイ');
-    expect(of('smartphone-iphone')).toBe('スマートフォン · スマートフォン');
+    expect(of('smartphone-iphone')).toBe('スマートフォン');
   });
 
   it('a generation in the catalogue wins', () => {

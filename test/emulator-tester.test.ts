@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -89,6 +89,12 @@ describe('the emulator as a tester’s tool', () => {
     expect(big.warnings.join('\n')).toContain('ページ上限5.0KBを超えています');
     expect(big.warnings.join('\n')).toContain('テーブル');
     expect(site.seen.at(-1)!.headers['user-agent']).toBe('DoCoMo/1.0/P503i');
+    if (SCREENSHOTS) {
+      await mkdir(SCREENSHOTS, { recursive: true });
+      await page.$eval('.inspector-entry[data-url$="/big"]', (node) => ((node as HTMLDetailsElement).open = true));
+      await page.screenshot({ path: join(SCREENSHOTS, 'emulator-tester.png') });
+    }
+
 
     // A host that is not listed: refused, nothing fetched, the reason on the phone and in the inspector.
     const before = site.seen.length;
@@ -105,11 +111,6 @@ describe('the emulator as a tester’s tool', () => {
     const { clockOffset } = await handset.state();
     expect(clockOffset).toBeGreaterThan(0);
     expect((Date.now() + clockOffset) % 60_000).toBeLessThan(2_000);
-
-    if (SCREENSHOTS) {
-      await page.$eval('.inspector-entry[data-url$="/big"]', (node) => ((node as HTMLDetailsElement).open = true));
-      await page.screenshot({ path: join(SCREENSHOTS, 'emulator-tester.png') });
-    }
 
     // Record: the address bar, two keys, 終話; saved into SCENARIOS_DIR as a scenario.
     await page.click('[data-action=record]');
