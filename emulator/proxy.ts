@@ -77,8 +77,9 @@ export function parseProxyRequest(input: unknown, origins: ProxyOrigins): ProxyT
  */
 export function checkTarget(target: URL, origins: ProxyOrigins): boolean {
   if (target.username || target.password) throw new ProxyError('URLにユーザ名やパスワードを含めることはできません。', 400);
-  if (origins.remote.includes(target.origin)) return true;
+  // The gateway itself is always dispatched in process, even when EMULATOR_ORIGINS lists it too.
   if (!origins.gateway.includes(target.origin)) {
+    if (origins.remote.includes(target.origin)) return true;
     throw new ProxyError(origins.remote.length ? `${target.origin} はEMULATOR_ORIGINSにないため接続できません。` : 'このエミュレータからはゲートウェイ以外のサイトに接続できません。');
   }
   // The router decodes the path before matching: `/%65mulator/` is `/emulator/`, so check it decoded.

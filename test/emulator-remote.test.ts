@@ -87,6 +87,15 @@ describe('EMULATOR_ORIGINS: a tester’s own site through the proxy', () => {
     expect(Date.now() - started).toBeLessThan(3_000);
   });
 
+  it('keeps the gateway in process and its own routes blocked even when EMULATOR_ORIGINS lists it', async () => {
+    const both = new Hono();
+    both.route('/', emulatorRoutes({ dispatch: (request) => both.fetch(request), remoteOrigins: ['http://gw.test'] }));
+    const request = (url: string) => both.request('http://gw.test/emulator/proxy', { method: 'POST', body: JSON.stringify({ device: 'docomo-p07a', url }) });
+    expect((await request('/emulator/api/devices')).status).toBe(403);
+    const health = (await (await request('/healthz')).json()) as ProxyResponse;
+    expect(health.remote).toBe(false);
+  });
+
   it('reports a site that is down as 502', async () => {
     const closed = new Hono();
     closed.route('/', emulatorRoutes({ dispatch: () => new Response(), remoteOrigins: ['http://127.0.0.1:9'] }));

@@ -96,6 +96,11 @@ describe('the emulator as a tester’s tool', () => {
     }
 
 
+    // XHTML that is not well-formed, as the browser's XML parser finds it.
+    await openAddress(page, `${site.origin}/broken.xhtml`);
+    await handset.waitFor('壊れたXHTML');
+    expect((await entry(page, `${site.origin}/broken.xhtml`)).warnings.join()).toContain('XHTMLとして整形式ではありません');
+
     // A host that is not listed: refused, nothing fetched, the reason on the phone and in the inspector.
     const before = site.seen.length;
     const unlisted = site.origin.replace('127.0.0.1', 'localhost');
@@ -140,6 +145,13 @@ describe('the emulator as a tester’s tool', () => {
     const [code] = (await once(child, 'exit')) as [number | null];
     expect(code, output).toBe(0);
     expect(output).toContain('1/1 passed');
+
+    // A large screen (P-07A, 480×854) scales down: the whole keypad stays in the window.
+    await Promise.all([page.waitForNavigation(), page.select('select[name=device]', 'docomo-p07a')]);
+    await page.waitForSelector('body[data-ready=true]');
+    const bottom = await page.$eval('.keys', (keys) => keys.getBoundingClientRect().bottom);
+    expect(bottom).toBeLessThanOrEqual(800);
+    expect(await page.$eval('.phone-time', (node) => node.textContent)).toMatch(/^\d{2}:\d{2}$/);
     await page.close();
   }, 150_000);
 });

@@ -35,6 +35,7 @@ async function main() {
   let view: View;
 
   const title = element('div', '', 'bar');
+  const phoneTime = element('span', '', 'phone-time');
   const content = element('div', '', 'content');
   const left = element('span');
   const right = element('span');
@@ -53,7 +54,9 @@ async function main() {
   );
   const phone = (
     <div class="phone" data-device={device.id}>
-      <div class="device-name">{device.name}</div>
+      <div class="device-name">
+        {device.name} {phoneTime}
+      </div>
       {display}
       <div class="nav">
         {button('soft1', 'ソフト1')}
@@ -145,7 +148,7 @@ async function main() {
     clockOffset = Number(offsetMs) || 0;
     recorder.action({ kind: 'clock', offsetMs: clockOffset });
     sync();
-    clock.refresh();
+    showTime();
   }
 
   /** The token's period from an installed token app's ScratchPad; otherwise the personal bank's 60 s. */
@@ -223,7 +226,12 @@ async function main() {
   window.addEventListener('resize', fit);
   fit();
   // The shown time only; nothing the handset computes depends on this timer.
-  setInterval(() => clock.refresh(), 500);
+  const showTime = () => {
+    clock.refresh();
+    phoneTime.textContent = new Date(shell.now()).toLocaleTimeString('ja-JP', { timeZone: 'Asia/Tokyo', hour: '2-digit', minute: '2-digit' });
+  };
+  showTime();
+  setInterval(showTime, 500);
 
   document.addEventListener('keydown', (event) => {
     // Typing in the address bar or the clock field is not pressing the phone's keys.

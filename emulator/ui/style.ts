@@ -27,7 +27,7 @@ body{margin:0;background:#d9dde3;font-family:"Noto Sans CJK JP","Noto Sans JP",s
 .record-count{color:#b00;font-weight:normal}
 @media (max-width:900px){.workbench{flex-wrap:wrap}.inspector{max-width:none}}
 .phone{background:linear-gradient(#3b4350,#1f242c);border-radius:36px;padding:28px 18px 24px;box-shadow:0 8px 24px #0006;display:flex;flex-direction:column;align-items:center;gap:14px}
-.device-name{color:#cfd6df;font-size:12px}
+.device-name{color:#cfd6df;font-size:12px}.phone-time{margin-left:8px;font-variant-numeric:tabular-nums}
 .display{background:#fff;border:6px solid #111;border-radius:4px;display:flex;flex-direction:column;overflow:hidden;font-size:14px}
 .display.small{font-size:11px}
 .bar{background:#123a6b;color:#fff;padding:2px 4px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis;min-height:1.3em}
