@@ -5,6 +5,7 @@ import { SCENARIO_NAME } from './driver/scenario.ts';
 /** One thing the tester did or saw while recording. */
 export type RecordedStep =
   | { kind: 'press'; key: Key }
+  | { kind: 'type'; text: string }
   | { kind: 'home' }
   | { kind: 'open'; url: string }
   | { kind: 'wait'; text: string }
@@ -41,6 +42,7 @@ export function parseRecording(input: unknown): Recording {
     if (kind === 'press' && isKey(key)) return { kind, key };
     if (kind === 'home' || kind === 'otp') return { kind };
     if (kind === 'open' && typeof url === 'string' && url.length <= MAX_TEXT) return { kind, url };
+    if (kind === 'type' && typeof text === 'string' && text.length <= MAX_TEXT) return { kind, text };
     if (kind === 'wait' && typeof text === 'string' && text.length <= MAX_TEXT) return { kind, text };
     if (kind === 'clock' && typeof offsetMs === 'number' && Number.isFinite(offsetMs)) return { kind, offsetMs: Math.round(offsetMs) };
     return fail('記録に不明な操作があります。');
@@ -65,6 +67,7 @@ export function scenarioSource(recording: Recording, importFrom = '../emulator/d
       else lines.push(`await phone.press(${q(step.key)});`);
     } else if (step.kind === 'home') lines.push('await phone.home();');
     else if (step.kind === 'open') lines.push(`await phone.open(${q(step.url)});`);
+    else if (step.kind === 'type') lines.push(`await phone.type(${q(step.text)});`);
     else if (step.kind === 'clock') lines.push(`await phone.setClock(${step.offsetMs});`);
     else {
       const code = `code${++codes}`;

@@ -15,8 +15,8 @@ export interface Config {
   linkHours: number;
   /** EMULATOR_ORIGINS: testers' own sites the emulator's proxy may fetch (README, "Testing your own site"). */
   emulatorOrigins: string[];
-  /** Where the emulator's record button saves scenarios (SCENARIOS_DIR, default `./scenarios`). */
-  scenariosDir: string;
+  /** Where the emulator's record button saves scenarios (SCENARIOS_DIR, default `./scenarios`); never in production. */
+  scenariosDir?: string;
 }
 
 export class ConfigError extends Error {
@@ -43,7 +43,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: env.MAIL_FROM ?? 'no-reply@ketai-token.invalid',
     linkHours,
     emulatorOrigins,
-    scenariosDir: resolve(env.SCENARIOS_DIR ?? 'scenarios'),
+    ...(env.KETAI_ENV === 'production' ? {} : { scenariosDir: resolve(env.SCENARIOS_DIR ?? 'scenarios') }),
   };
 }
 

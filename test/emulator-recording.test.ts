@@ -24,6 +24,7 @@ const recording: Recording = {
     { kind: 'press', key: '1' },
     { kind: 'otp' },
     { kind: 'open', url: '/m/help' },
+    { kind: 'type', text: '10100001' },
     { kind: 'home' },
   ],
 };
@@ -36,7 +37,7 @@ describe('a recording as a scenario file', () => {
     expect(source).toContain(`await ctx.step("1. メニュー", async () => {\n      await phone.waitFor("メニュー");\n      await phone.press("2", "1");\n    });`);
     expect(source).toContain('const code2 = await phone.readOtp();');
     expect(source).toContain('await phone.setClock(60000);');
-    expect(source).toContain(`await phone.open("/m/help");\n      await phone.home();`);
+    expect(source).toContain(`await phone.open("/m/help");\n      await phone.type("10100001");\n      await phone.home();`);
     expect(scenarioSource({ ...recording, steps: [{ kind: 'press', key: '1' }] })).toContain('import { defineScenario }');
   });
 

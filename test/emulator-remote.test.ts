@@ -115,5 +115,8 @@ describe('EMULATOR_ORIGINS in the configuration', () => {
       expect(() => loadConfig({ EMULATOR_ORIGINS: value }), value).toThrow(ConfigError);
     }
     expect(() => loadConfig({ EMULATOR_ORIGINS: 'https://bank.example', KETAI_ENV: 'production' })).toThrow(/production/);
+    // Nor does production mode save recorded scenarios anywhere.
+    expect(loadConfig({ KETAI_ENV: 'production' }).scenariosDir).toBeUndefined();
+    expect(loadConfig({ SCENARIOS_DIR: '/tmp/mine' }).scenariosDir).toBe('/tmp/mine');
   });
 });

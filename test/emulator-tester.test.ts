@@ -152,6 +152,15 @@ describe('the emulator as a tester’s tool', () => {
     const bottom = await page.$eval('.keys', (keys) => keys.getBoundingClientRect().bottom);
     expect(bottom).toBeLessThanOrEqual(800);
     expect(await page.$eval('.phone-time', (node) => node.textContent)).toMatch(/^\d{2}:\d{2}$/);
+
+    // A handset that keeps cookies has one jar per origin: the site's cookie never goes to the gateway.
+    await openAddress(page, `${site.origin}/`);
+    await handset.waitFor('テストサイト');
+    await openAddress(page, `${site.origin}/echo`);
+    expect((await entry(page, `${site.origin}/echo`)).sent.cookie).toBe('visit=1');
+    await openAddress(page, '/m/help');
+    await handset.waitFor('アプリの使い方');
+    expect((await entry(page, `${gateway.url}/m/help`)).sent.cookie).toBeUndefined();
     await page.close();
   }, 150_000);
 });

@@ -193,7 +193,7 @@ async function main() {
       link.href = URL.createObjectURL(new Blob([scenarioSource(recording(name, lastSteps))], { type: 'text/typescript' }));
       link.download = `${name}.ts`;
       link.click();
-      URL.revokeObjectURL(link.href);
+      setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
     },
   });
   recorderControls.querySelector('h2')!.append(' ', recordCount);
@@ -250,6 +250,7 @@ async function main() {
       press(key);
     },
     type(text: string) {
+      recorder.action({ kind: 'type', text: String(text) });
       view.type(String(text));
     },
     screen() {
