@@ -42,6 +42,13 @@ describe('EMULATOR_ORIGINS: a tester’s own site through the proxy', () => {
     expect(received['user-agent']).toContain('KDDI-CA32');
     expect(received['x-up-subno']).toBe('05003456789012_ef.ezweb.ne.jp');
     expect(received.cookie).toBe('visit=1');
+    // Exactly what the handset sends (and what the inspector shows), nothing a desktop client would add.
+    const { host, connection, ...sent } = received;
+    expect(host).toBe(site.origin.slice('http://'.length));
+    expect(connection).toBe('close');
+    expect(sent).toEqual(data.sent.headers);
+    const posted = await proxy({ device: 'au-w31ca', url: `${site.origin}/echo`, method: 'POST', body: 'a=%82%A0' });
+    expect(JSON.parse(Buffer.from(posted.data.body, 'base64').toString())).toMatchObject({ 'content-type': 'application/x-www-form-urlencoded', 'content-length': '8' });
     // A cookie-less i-mode handset sends none, and keeps none of the site's.
     const sh905i = await proxy({ device: 'docomo-sh905i', url: `${site.origin}/`, cookie: 'visit=1' });
     expect(site.seen.at(-1)!.headers.cookie).toBeUndefined();
