@@ -13,7 +13,7 @@ export interface ResponseFacts {
 
 /** Packages and descriptors count against the app limit; everything else against the page budget. */
 export function budgetFor(device: Device, contentType: string, url: string): { bytes: number; label: string } {
-  if (/x-jam|app-descriptor|java-archive/.test(contentType) || /\.(jam|jad|jar)(?:[?#]|$)/.test(new URL(url).pathname)) return { bytes: device.java.maxAppBytes, label: 'アプリ上限' };
+  if (/x-jam|app-descriptor|java-archive/.test(contentType) || /\.(jam|jad|jar)(?:[?#]|$)/.test(new URL(url, 'http://handset.invalid').pathname)) return { bytes: device.java.maxAppBytes, label: 'アプリ上限' };
   return { bytes: device.cacheBytes, label: 'ページ上限' };
 }
 
