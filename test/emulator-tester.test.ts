@@ -101,6 +101,16 @@ describe('the emulator as a tester’s tool', () => {
     await handset.waitFor('壊れたXHTML');
     expect((await entry(page, `${site.origin}/broken.xhtml`)).warnings.join()).toContain('XHTMLとして整形式ではありません');
 
+    // A Shift_JIS form: a character Shift_JIS lacks goes out as "?", and the inspector says so.
+    await openAddress(page, `${site.origin}/form`);
+    await handset.waitFor('問合せ');
+    await handset.type('山田😀');
+    await handset.focus('送信');
+    await handset.press('select');
+    const posted = await entry(page, `${site.origin}/echo`);
+    expect(posted.sent['content-type']).toBe('application/x-www-form-urlencoded');
+    expect(posted.warnings.join()).toContain('「😀」は「?」で送信されました');
+
     // A host that is not listed: refused, nothing fetched, the reason on the phone and in the inspector.
     const before = site.seen.length;
     const unlisted = site.origin.replace('127.0.0.1', 'localhost');

@@ -27,6 +27,8 @@ export async function startStandInSite(): Promise<StandInSite> {
       case '/big':
         // Over a 5 KB i-mode page budget (P503i), well under the proxy's cap.
         return html(sjisPage('大きいページ', `<table><tr><td>表</td></tr></table><p>${'あ'.repeat(6000)}</p>`));
+      case '/form':
+        return html(sjisPage('問合せ', '<form method="post" action="/echo"><input name="q" value=""><input type="submit" value="送信"></form>'));
       case '/broken.xhtml':
         response.writeHead(200, { 'content-type': 'application/xhtml+xml; charset=UTF-8' });
         return response.end('<?xml version="1.0" encoding="UTF-8"?><html xmlns="http://www.w3.org/1999/xhtml"><head><title>壊れたXHTML</title></head><body><p>閉じていない<br></body></html>');
