@@ -7,6 +7,7 @@ import { scenarioSource, type RecordedStep } from '../recording.ts';
 import { appList, AppStore, installFrom } from './apps.ts';
 import { BrowserView } from './browser.ts';
 import { addressBar, clockPanel, devicePicker, keyHints, recorderPanel } from './controls.tsx';
+import { phoneFrame } from './phone.tsx';
 import { Inspector } from './inspector.tsx';
 import { openInbox } from './mail.ts';
 import { Network } from './net.ts';
@@ -15,11 +16,6 @@ import { element, ListView, type Shell, type View } from './view.ts';
 
 const DEFAULT_DEVICE = 'docomo-sh905i';
 const DEFAULT_PERIOD_SECONDS = 60;
-
-const KEYPAD: Array<[Key, string]> = [
-  ['1', '1'], ['2', '2 ABC'], ['3', '3 DEF'], ['4', '4 GHI'], ['5', '5 JKL'], ['6', '6 MNO'],
-  ['7', '7 PQRS'], ['8', '8 TUV'], ['9', '9 WXYZ'], ['*', '＊'], ['0', '0'], ['#', '＃'],
-];
 
 async function main() {
   const params = new URLSearchParams(location.search);
@@ -34,48 +30,7 @@ async function main() {
   let clockOffset = 0;
   let view: View;
 
-  const title = element('div', '', 'bar');
-  const phoneTime = element('span', '', 'phone-time');
-  const content = element('div', '', 'content');
-  const left = element('span');
-  const right = element('span');
-  const small = device.screen.width < 200;
-  const display = (
-    <div class={small ? 'display small' : 'display'} style={{ width: `${device.screen.width}px`, height: `${device.screen.height}px` }}>
-      {title}
-      {content}
-      <div class="softkeys">{left}{right}</div>
-    </div>
-  ) as HTMLElement;
-  const button = (key: Key, label: string, className = '') => (
-    <button type="button" class={className} data-key={key} onClick={() => press(key)}>
-      {label}
-    </button>
-  );
-  const phone = (
-    <div class="phone" data-device={device.id}>
-      <div class="device-name">
-        {device.name} {phoneTime}
-      </div>
-      {display}
-      <div class="nav">
-        {button('soft1', 'ソフト1')}
-        <span />
-        {button('up', '▲')}
-        <span />
-        {button('soft2', 'ソフト2')}
-        <span />
-        {button('left', '◀')}
-        {button('select', '決定', 'select')}
-        {button('right', '▶')}
-        {button('clear', 'クリア')}
-        <button type="button" data-key="home" onClick={() => home()}>終話</button>
-        <span />
-        {button('down', '▼')}
-      </div>
-      <div class="keys">{KEYPAD.map(([key, label]) => button(key, label))}</div>
-    </div>
-  ) as HTMLElement;
+  const { phone, title, content, left, right, time: phoneTime } = phoneFrame(device, press, home);
 
   const store = new AppStore(device.id);
   const inspector = new Inspector(device);
