@@ -93,6 +93,20 @@ describe('emulator proxy limits (issue 11 item 7)', () => {
   });
 });
 
+describe('emulator proxy callers', () => {
+  it('refuses requests another site makes from the tester’s browser', async () => {
+    const body = JSON.stringify({ device: 'docomo-sh905i', url: '/m/help' });
+    for (const headers of [{ origin: 'http://evil.test' }, { 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'same-site' }] as Array<Record<string, string>>) {
+      const response = await app.request('http://gw.test/emulator/proxy', { method: 'POST', headers, body });
+      expect(response.status, JSON.stringify(headers)).toBe(403);
+      const saved = await app.request('http://gw.test/emulator/api/scenarios', { method: 'POST', headers, body: '{}' });
+      expect(saved.status, JSON.stringify(headers)).toBe(403);
+    }
+    const own = await app.request('http://gw.test/emulator/proxy', { method: 'POST', headers: { origin: 'http://gw.test', 'sec-fetch-site': 'same-origin' }, body });
+    expect(own.status).toBe(200);
+  });
+});
+
 describe('dev mailbox', () => {
   it('is never cached', async () => {
     const response = await app.request('/emulator/api/mailbox/taro@docomo.ne.jp');

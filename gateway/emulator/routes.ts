@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { bundleBrowserEntry } from '../../emulator/bundle.ts';
 import { DEVICES, findDevice, publicDevice } from '../../emulator/catalog.ts';
@@ -19,6 +19,19 @@ const PAGE = `<!doctype html>
 <meta name="viewport" content="width=device-width,initial-scale=1">
 <link rel="stylesheet" href="/emulator/emulator.css"></head>
 <body><div id="emulator"></div><script src="/emulator/app.js"></script></body></html>`;
+
+/**
+ * Only the emulator page itself may use the proxy and save scenarios: another site open in the tester's
+ * browser must not make the gateway fetch the tester's listed sites or write files.
+ */
+const sameOrigin: MiddlewareHandler = async (c, next) => {
+  const origin = c.req.header('origin');
+  const site = c.req.header('sec-fetch-site');
+  if ((origin && origin !== new URL(c.req.url).origin) || (site && site !== 'same-origin' && site !== 'none')) {
+    return c.json({ error: 'エミュレータの画面以外からは使えません。' }, 403);
+  }
+  await next();
+};
 
 /** Like the portal's forms: a handset never posts more, and a bigger body is refused before it is read. */
 const MAX_PROXY_BODY = 32 * 1024;
@@ -49,6 +62,8 @@ export function emulatorRoutes(deps: EmulatorDeps): Hono {
   app.get('/emulator/emulator.css', (c) => c.body(EMULATOR_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8' }));
   app.get('/emulator/api/devices', (c) => c.json(DEVICES.map(publicDevice)));
   app.get('/emulator/api/origins', (c) => c.json(deps.remoteOrigins ?? []));
+  app.use('/emulator/proxy', sameOrigin);
+  app.use('/emulator/api/scenarios', sameOrigin);
   app.post('/emulator/api/scenarios', bodyLimit({ maxSize: MAX_PROXY_BODY * 4, onError: (c) => c.json({ error: '記録が大きすぎます。' }, 413) }), async (c) => {
     if (!deps.scenariosDir) return c.json({ error: 'シナリオの保存先（SCENARIOS_DIR）が設定されていません。' }, 404);
     let recording;
