@@ -79,6 +79,8 @@ describe('the emulator as a tester’s tool', () => {
     expect(help.charset).toBe('shift_jis');
     expect(help.bytes).toMatch(/^[\d,]+ \/ 5,120 バイト$/);
     expect(help.warnings).toEqual([]);
+    // Scripts read the same entries through window.handset.requests().
+    expect((await handset.requests()).at(-1)).toMatchObject({ method: 'GET', url: `${gateway.url}/m/help`, status: 200, budget: 5120, charset: 'shift_jis', warnings: [] });
 
     // The tester's own site (EMULATOR_ORIGINS): a page over the handset's budget, with a table.
     await openAddress(page, `${site.origin}/big`);
