@@ -22,8 +22,12 @@ export interface Recording {
 const MAX_STEPS = 1000;
 const MAX_TEXT = 2048;
 
+/** A recording refused: `status` is what the gateway answers, `message` the Japanese reason. */
 export class RecordingError extends Error {
   override name = 'RecordingError';
+  constructor(message: string, readonly status: 400 | 404 | 409 = 400) {
+    super(message);
+  }
 }
 
 /** Checks a recording from the network before it becomes code: every value has a known shape. */

@@ -13,7 +13,7 @@ export interface Config {
   mailFrom: string;
   /** How long a mailed download link works. */
   linkHours: number;
-  /** EMULATOR_ORIGINS: testers' own sites the emulator's proxy may fetch (README, "Testing your own site"). */
+  /** EMULATOR_ORIGINS: testers' own sites the emulator's proxy may fetch (README, "Testing with the emulator"). */
   emulatorOrigins: string[];
   /** Where the emulator's record button saves scenarios (SCENARIOS_DIR, default `./scenarios`); never in production. */
   scenariosDir?: string;

@@ -1,5 +1,3 @@
-import { writeFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -7,12 +5,12 @@ import { bundleBrowserEntry } from '../../emulator/bundle.ts';
 import { DEVICES, findDevice, publicDevice } from '../../emulator/catalog.ts';
 import { checkRedirect, parseProxyRequest, ProxyError, proxyResponse, upstreamRequest } from '../../emulator/proxy.ts';
 import { fetchRemote, type RemoteLimits } from '../../emulator/remote.ts';
-import { parseRecording, RecordingError, scenarioSource } from '../../emulator/recording.ts';
+import { parseRecording, RecordingError } from '../../emulator/recording.ts';
+import { writeScenarioFile } from '../../emulator/scenario-file.ts';
 import { publicOrigin } from '../app/paths.ts';
 import { EMULATOR_CSS } from '../../emulator/ui/style.ts';
 
 const UI_ENTRY = fileURLToPath(new URL('../../emulator/ui/main.tsx', import.meta.url));
-const SCENARIO_API = fileURLToPath(new URL('../../emulator/driver/scenario.ts', import.meta.url));
 
 const PAGE = `<!doctype html>
 <html lang="ja"><head><meta charset="utf-8"><title>ケータイ エミュレータ</title>
@@ -66,23 +64,14 @@ export function emulatorRoutes(deps: EmulatorDeps): Hono {
   app.use('/emulator/api/scenarios', sameOrigin);
   app.post('/emulator/api/scenarios', bodyLimit({ maxSize: MAX_PROXY_BODY * 4, onError: (c) => c.json({ error: '記録が大きすぎます。' }, 413) }), async (c) => {
     if (!deps.scenariosDir) return c.json({ error: 'シナリオの保存先（SCENARIOS_DIR）が設定されていません。' }, 404);
-    let recording;
     try {
-      recording = parseRecording(await c.req.json());
+      const recording = parseRecording(await c.req.json().catch(() => null));
+      const file = await writeScenarioFile(deps.scenariosDir, recording);
+      return c.json({ name: recording.name, file, run: `npm run scenario -- ${recording.name}` }, 201);
     } catch (error) {
-      return c.json({ error: error instanceof RecordingError ? error.message : '記録の形式が正しくありません。' }, 400);
-    }
-    // The file imports the scenario API relative to where it lands, so any SCENARIOS_DIR works.
-    const importFrom = relative(deps.scenariosDir, SCENARIO_API).split(sep).join('/');
-    const file = join(deps.scenariosDir, `${recording.name}.ts`);
-    try {
-      await writeFile(file, scenarioSource(recording, importFrom.startsWith('.') ? importFrom : `./${importFrom}`), { flag: 'wx' });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EEXIST') return c.json({ error: `シナリオ「${recording.name}」は既にあります。別の名前にしてください。` }, 409);
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return c.json({ error: `保存先 ${deps.scenariosDir} がありません。` }, 404);
+      if (error instanceof RecordingError) return c.json({ error: error.message }, error.status);
       throw error;
     }
-    return c.json({ name: recording.name, file, run: `npm run scenario -- ${recording.name}` }, 201);
   });
   app.post(
     '/emulator/proxy',
