@@ -34,3 +34,18 @@ export function publicDevice(device: Device) {
   const { id, carrier, name, userAgent, screen, mailDomain } = device;
   return { id, carrier, name, userAgent, screen, mailDomain };
 }
+
+export const CARRIER_LABELS: Record<Device['carrier'], string> = { docomo: 'docomo', au: 'au', softbank: 'SoftBank', willcom: 'WILLCOM', emobile: 'EMOBILE', smartphone: 'スマートフォン' };
+
+/** The picker's groups, "docomo · FOMA", in catalogue order. */
+export function deviceGroups(devices: readonly Device[] = DEVICES): Array<{ label: string; devices: Device[] }> {
+  const groups = new Map<string, Device[]>();
+  for (const device of devices) {
+    const carrier = CARRIER_LABELS[device.carrier];
+    const { generation } = device;
+    const label = generation === carrier || generation === device.carrier ? carrier : `${carrier} · ${generation}`;
+    groups.set(label, [...(groups.get(label) ?? []), device]);
+  }
+  return [...groups].map(([label, members]) => ({ label, devices: members }));
+}
+

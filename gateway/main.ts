@@ -6,7 +6,7 @@ async function main(): Promise<void> {
   const gateway = await startGateway(config);
   console.log(`ketai-token gateway listening on ${gateway.url}`);
   console.log(`  bank portal: ${gateway.url}/            (taro / Passw0rd!, 確認用 kakunin1)`);
-  console.log(`  emulator:    ${gateway.url}/emulator/`);
+  console.log(`  emulator:    ${gateway.url}/emulator/${config.emulatorOrigins.length ? `  (may also open ${config.emulatorOrigins.join(', ')})` : ''}`);
   console.log(`  mailbox:     ${gateway.url}/emulator/api/mailbox/<address>${config.smtpUrl ? '  (off: mail goes out by SMTP)' : ''}`);
   console.log(`  health:      ${gateway.url}/healthz`);
   console.log(`  data:        ${config.dataDir}`);

@@ -10,14 +10,16 @@ import { mailboxRoutes } from './mail/routes.ts';
 import { mobileRoutes } from './mobile/routes.ts';
 import { provisioningRoutes } from './provisioning/routes.ts';
 import { portalRoutes } from './portal/routes.tsx';
+import type { Config } from './config.ts';
 import type { Services } from './services.ts';
 import { webTokenRoutes } from './webtoken/routes.ts';
 
 /**
  * The gateway's HTTP surface: each feature is a Hono sub-app mounted on its prefix (several may
- * share one). Domain code lives in the services; routes only translate HTTP.
+ * share one). Domain code lives in the services; routes only translate HTTP. `tester` holds the
+ * emulator's settings (EMULATOR_ORIGINS, SCENARIOS_DIR), which the domain services never see.
  */
-export function createApp(services: Services): Hono {
+export function createApp(services: Services, tester: Partial<Pick<Config, 'emulatorOrigins' | 'scenariosDir'>> = {}): Hono {
   const app = new Hono();
   if (process.env.ACCESS_LOG === '1') app.use(accessLog());
   app.use(secureHeaders());
@@ -30,7 +32,12 @@ export function createApp(services: Services): Hono {
   app.route('/m', mobileRoutes({ ...handsetPages, packageFits: packageFitter(packages) }));
   app.route('/m', appRoutes({ ...handsetPages, packages }));
   app.route('/', mailboxRoutes(services.outbox, services.devMailbox));
-  app.route('/', emulatorRoutes({ dispatch: (request) => app.fetch(request), ...(services.config.publicUrl ? { publicUrl: services.config.publicUrl } : {}) }));
+  app.route('/', emulatorRoutes({
+    dispatch: (request) => app.fetch(request),
+    remoteOrigins: tester.emulatorOrigins ?? [],
+    ...(tester.scenariosDir ? { scenariosDir: tester.scenariosDir } : {}),
+    ...(services.config.publicUrl ? { publicUrl: services.config.publicUrl } : {}),
+  }));
   app.route('/', portalRoutes(services));
   return app;
 }

@@ -52,7 +52,7 @@ describe('device catalogue', () => {
 
 describe('proxy requests', () => {
   const request = (device: string, url: string) =>
-    upstreamRequest(findDevice(device)!, parseProxyRequest({ device, url, cookie: 'sid=abc' }, ['http://gw.test']));
+    upstreamRequest(findDevice(device)!, parseProxyRequest({ device, url, cookie: 'sid=abc' }, { gateway: ['http://gw.test'], remote: [] }));
 
   it('sends X-DCMGUID only to http: guid=ON URLs; au and SoftBank ids go over HTTPS too', () => {
     expect(request('docomo-sh905i', '/m/?guid=ON').headers.get('x-dcmguid')).toBe('sh905i1');

@@ -1,5 +1,6 @@
 import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { Secret, TOTP } from 'otpauth';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../gateway/config.ts';
@@ -120,12 +121,29 @@ describe.each([
     await handset.waitFor('有効期限');
     await handset.setClock(0);
 
-    // The token survives a reload of the emulator (localStorage per device).
+    // The token survives a reload of the emulator (localStorage per device). After the reload the
+    // page's timers never fire, as in a background tab that Chromium throttles for minutes.
+    await handset.page.evaluateOnNewDocument(() => void (window.setInterval = (() => 0) as never));
     await handset.page.reload();
     await handset.page.waitForSelector('body[data-ready=true]');
     expect((await handset.state()).apps).toEqual(['OTPトークン']);
     await handset.press('2', '1'); // アプリ → OTPトークン: straight to the OTP screen
     expect(await handset.readOtp()).toMatch(/^\d{8}$/);
+
+    // Still, screen() and readOtp() show the code for the handset's clock at the call: across a period
+    // boundary with no tick, the code is the one a TOTP of the stored secret gives for that instant.
+    const token = JSON.parse(await handset.page.evaluate(() => Object.entries(localStorage).find(([key]) => key.includes(':sp:'))![1])) as { secret: string; period: number; digits: number };
+    const period = token.period * 1000;
+    const offset = period - (Date.now() % period) - 400;
+    await handset.setClock(offset);
+    expect((await handset.state()).clockOffset).toBe(offset);
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    const shown = await handset.readOtp();
+    const expected = (at: number) => TOTP.generate({ secret: Secret.fromBase32(token.secret), digits: token.digits, period: token.period, timestamp: at });
+    expect([expected(Date.now() + offset - 150), expected(Date.now() + offset)]).toContain(shown);
+    expect(shown).not.toBe(expected(Date.now() + offset - period));
+    expect((await handset.screen()).text).toContain(expected(Date.now() + offset));
+    await handset.setClock(0);
 
     // 設定 → 終了, then アプリ → 削除 → はい: the app and its ScratchPad are gone.
     await handset.press('soft1');

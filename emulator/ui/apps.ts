@@ -143,6 +143,7 @@ export function launch(shell: Shell, store: AppStore, installed: InstalledApp): 
     type: (text) => app?.input(text),
     focusedText: () => content.querySelector('.focused')?.textContent ?? null,
     dispose: () => clearInterval(timer),
+    sync: () => app?.tick(),
   };
   if (installed.code === null) {
     content.append(element('p', 'このアプリはJavaで書かれています。エミュレータはJavaのプログラムを実行できないため、起動できません。'));

@@ -1,6 +1,7 @@
 import type { Key } from '../../handset/runtime.ts';
 import { decodePage, encodeShiftJisFor } from '../pictograms.ts';
-import { charsetOf } from './net.ts';
+import { formWarnings } from '../inspect.ts';
+import { charsetOf, decodeBody } from './net.ts';
 import { element, FocusRing, type Shell, type View } from './view.ts';
 
 const KEEP = new Set(['p', 'div', 'span', 'br', 'hr', 'center', 'font', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'table', 'tr', 'td', 'th', 'tbody', 'b', 'strong', 'em', 'small', 'blink', 'marquee', 'pre', 'label']);
@@ -20,13 +21,16 @@ export class BrowserView implements View {
 
   constructor(private readonly shell: Shell) {}
 
-  async open(url: string, method: 'GET' | 'POST' = 'GET', body?: string, redirects = 0): Promise<void> {
+  async open(url: string, method: 'GET' | 'POST' = 'GET', body?: string, redirects = 0, notes: string[] = []): Promise<void> {
     if (DESCRIPTOR.test(new URL(url, location.href).pathname)) return this.shell.install(url);
+    // The title says so while loading: a script waiting for the next page's title never sees the last one's.
+    this.title = '読込中…';
     this.message('読込中…');
     let response;
     try {
-      response = await this.shell.net.fetch(url, method, body);
+      response = await this.shell.net.fetch(url, method, body, notes);
     } catch (error) {
+      this.title = '通信エラー';
       return this.message(error instanceof Error ? error.message : '通信エラーが発生しました。');
     }
     if (response.status >= 300 && response.status < 400 && response.location && redirects < MAX_REDIRECTS) {
@@ -38,7 +42,10 @@ export class BrowserView implements View {
     this.charset = charsetOf(response.contentType);
     const text = decodePage(response.bytes, response.contentType, this.shell.device.carrier);
     if (/html/.test(response.contentType)) {
-      if (response.bytes.length > this.shell.device.cacheBytes) return this.message('ページの容量が大きすぎるため表示できません。');
+      if (response.bytes.length > this.shell.device.cacheBytes) {
+        this.title = 'ブラウザ';
+        return this.message('ページの容量が大きすぎるため表示できません。');
+      }
       this.render(new DOMParser().parseFromString(text, 'text/html'));
     } else {
       this.title = String(response.status);
@@ -140,7 +147,7 @@ export class BrowserView implements View {
     }
     const body = pairs.map(([name, value]) => `${this.encode(name)}=${this.encode(value)}`).join('&');
     const action = form.dataset.action!;
-    if (form.dataset.method === 'post') void this.open(action, 'POST', body);
+    if (form.dataset.method === 'post') void this.open(action, 'POST', body, 0, formWarnings(pairs.flat(), body, this.charset));
     else {
       const url = new URL(action);
       url.search = body;
