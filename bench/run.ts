@@ -5,12 +5,17 @@ import { benchCarrier } from './carrier.ts';
 import { describeMachine } from './machine.ts';
 import { benchOtp } from './otp.ts';
 import { benchScenarios } from './scenarios.ts';
+import { benchCrash } from './crash.ts';
 import { benchStore } from './store.ts';
 
 console.log(`ketai-token benchmarks on ${describeMachine()}\n`);
 if (process.argv[2] === 'store') {
   await benchStore();
   process.exit(0);
+}
+if (process.argv[2] === 'crash') {
+  await benchCrash();
+  process.exit();
 }
 console.log('Store');
 await benchStore();

@@ -60,12 +60,12 @@ describe('the emulator as a tester’s tool', () => {
     const { page } = handset;
     await page.setViewport({ width: 1280, height: 800 });
 
-    // The picker, grouped by carrier and generation: a mova P503i (5 KB pages, no cookies).
+    // The picker, grouped by carrier and generation: a mova D501i (5 KB pages, no cookies).
     const groups = await page.$$eval('select[name=device] optgroup', (nodes) => nodes.map((node) => node.getAttribute('label')));
-    expect(groups).toEqual(expect.arrayContaining(['docomo · mova', 'docomo · FOMA', 'au · WIN', 'SoftBank · J-PHONE']));
-    await Promise.all([page.waitForNavigation(), page.select('select[name=device]', 'docomo-p503i')]);
+    expect(groups).toEqual(expect.arrayContaining(['docomo · mova', 'docomo · FOMA 90x', 'au · au WIN (オープンアプリ)', 'SoftBank · J-PHONE P4']));
+    await Promise.all([page.waitForNavigation(), page.select('select[name=device]', 'docomo-d501i')]);
     await page.waitForSelector('body[data-ready=true]');
-    expect((await handset.state()).device).toBe('docomo-p503i');
+    expect((await handset.state()).device).toBe('docomo-d501i');
     expect((await handset.state()).mail).toBe('tester@docomo.ne.jp');
     expect(await page.$eval('[data-panel=device] [data-field=cacheBytes]', (node) => node.textContent)).toBe('5.0KB');
 
@@ -74,7 +74,7 @@ describe('the emulator as a tester’s tool', () => {
     await handset.waitFor('アプリの使い方');
     const help = await entry(page, `${gateway.url}/m/help`);
     expect(help.status).toBe('200');
-    expect(help.sent['user-agent']).toBe('DoCoMo/1.0/P503i');
+    expect(help.sent['user-agent']).toBe('DoCoMo/1.0/D501i');
     expect(help.received['content-type']).toMatch(/Shift_JIS/i);
     expect(help.charset).toBe('shift_jis');
     expect(help.bytes).toMatch(/^[\d,]+ \/ 5,120 バイト$/);
@@ -87,10 +87,10 @@ describe('the emulator as a tester’s tool', () => {
     await handset.waitFor('大きすぎる');
     const big = await entry(page, `${site.origin}/big`);
     expect(big.status).toBe('200');
-    expect(big.sent['user-agent']).toBe('DoCoMo/1.0/P503i');
+    expect(big.sent['user-agent']).toBe('DoCoMo/1.0/D501i');
     expect(big.warnings.join('\n')).toContain('ページ上限5.0KBを超えています');
     expect(big.warnings.join('\n')).toContain('テーブル');
-    expect(site.seen.at(-1)!.headers['user-agent']).toBe('DoCoMo/1.0/P503i');
+    expect(site.seen.at(-1)!.headers['user-agent']).toBe('DoCoMo/1.0/D501i');
     if (SCREENSHOTS) {
       await mkdir(SCREENSHOTS, { recursive: true });
       await page.$eval('.inspector-entry[data-url$="/big"]', (node) => ((node as HTMLDetailsElement).open = true));
