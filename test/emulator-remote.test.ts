@@ -5,6 +5,7 @@ import { Hono } from 'hono';
 import { ConfigError, loadConfig } from '../gateway/config.ts';
 import { emulatorRoutes } from '../gateway/emulator/routes.ts';
 import type { ProxyResponse } from '../emulator/proxy.ts';
+import { findDevice } from '../emulator/catalog.ts';
 import { startStandInSite, type StandInSite } from './helpers/stand-in-site.ts';
 
 let site: StandInSite;
@@ -40,7 +41,7 @@ describe('EMULATOR_ORIGINS: a tester’s own site through the proxy', () => {
     const received = JSON.parse(Buffer.from(data.body, 'base64').toString()) as Record<string, string>;
     expect(received['user-agent']).toBe(data.sent.headers['user-agent']);
     expect(received['user-agent']).toContain('KDDI-CA32');
-    expect(received['x-up-subno']).toBe('05003456789012_ef.ezweb.ne.jp');
+    expect(received['x-up-subno']).toBe(findDevice('au-w31ca')!.headers['x-up-subno']);
     expect(received.cookie).toBe('visit=1');
     // Exactly what the handset sends (and what the inspector shows), nothing a desktop client would add.
     const { host, connection, ...sent } = received;
