@@ -15,8 +15,8 @@ describe('request inspector warnings', () => {
   });
 
   it('over the page budget, and the app limit for packages', () => {
-    const big = page(html('あ'.repeat(3000)));
-    expect(responseWarnings(p503i, 'http://gw.test/m/', big)[0]).toMatch(/ページ上限5\.0KBを超えています/);
+    const big = page(html('あ'.repeat(6000)));
+    expect(responseWarnings(p503i, 'http://gw.test/m/', big)[0]).toMatch(/ページ上限10KBを超えています/);
     expect(responseWarnings(p07a, 'http://gw.test/m/', big)).toEqual([]);
     expect(budgetFor(p503i, 'application/java-archive', 'http://gw.test/x.jar')).toEqual({ bytes: 10240, label: 'アプリ上限' });
   });
