@@ -30,7 +30,10 @@ async function start(env: Record<string, string>): Promise<{ child: ChildProcess
   return { child, url };
 }
 
-/** One failed login (an unknown ID): the answer comes only after its audit event is durable. */
+/**
+ * One failed login (an unknown ID): the answer — 400, or 429 once the address is over its failure
+ * limit — comes only after its audit event is durable.
+ */
 async function acknowledgedWrite(url: string, n: number): Promise<boolean> {
   const page = await fetch(`${url}/`);
   const csrf = /name="_csrf" value="([^"]*)"/.exec(await page.text())?.[1] ?? '';
@@ -40,7 +43,7 @@ async function acknowledgedWrite(url: string, n: number): Promise<boolean> {
     headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
     body: new URLSearchParams({ _csrf: csrf, loginId: `crash-${n}`, password: 'x' }).toString(),
   });
-  return response.status === 400;
+  return response.status === 400 || response.status === 429;
 }
 
 async function countEvents(settings: { dataDir: string; databaseUrl?: string }): Promise<number> {
