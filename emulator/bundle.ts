@@ -1,12 +1,12 @@
 import { build } from 'esbuild';
 
-const cache = new Map<string, Promise<Uint8Array>>();
+const cache = new Map<string, Promise<Uint8Array<ArrayBuffer>>>();
 
 /**
  * Bundles a browser entry (TypeScript, jsx-dom) into one minified IIFE, once per process: `npm start`
  * needs no build step. A failed build is not cached, so a fix shows on the next request.
  */
-export function bundleBrowserEntry(entry: string): Promise<Uint8Array> {
+export function bundleBrowserEntry(entry: string): Promise<Uint8Array<ArrayBuffer>> {
   let bundle = cache.get(entry);
   if (!bundle) {
     bundle = build({
@@ -19,7 +19,7 @@ export function bundleBrowserEntry(entry: string): Promise<Uint8Array> {
       platform: 'browser',
       charset: 'utf8',
       legalComments: 'none',
-    }).then((result) => result.outputFiles[0]!.contents);
+    }).then((result) => new Uint8Array(result.outputFiles[0]!.contents));
     bundle.catch(() => cache.delete(entry));
     cache.set(entry, bundle);
   }

@@ -4,7 +4,7 @@ import { isAbsolute, join } from 'node:path';
 import { APP_CARRIERS, type AppCarrier } from './paths.ts';
 
 export interface AppPackage {
-  bytes: Uint8Array;
+  bytes: Uint8Array<ArrayBuffer>;
   lastModified: Date;
   /** Where the bytes come from: `built-in` or the vendor file's path (for operators, never for handsets). */
   source: string;
@@ -26,7 +26,7 @@ type VendorFiles = Record<string, Partial<Record<AppCarrier, string>>>;
  * e.g. `{ "*": { "docomo": "packages/token-doja.jar" } }` (relative paths are under DATA_DIR).
  * Descriptors are computed from whichever file is served, so `AppSize` always matches.
  */
-export function createPackageCatalog(options: { dataDir: string; bundle: () => Promise<Uint8Array> }): PackageCatalog {
+export function createPackageCatalog(options: { dataDir: string; bundle: () => Promise<Uint8Array<ArrayBuffer>> }): PackageCatalog {
   const vendorFiles = readVendorFiles(options.dataDir);
   let builtIn: Promise<AppPackage> | undefined;
   const vendorCache = new Map<string, { mtimeMs: number; item: AppPackage }>();

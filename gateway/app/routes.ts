@@ -34,14 +34,14 @@ export function appRoutes(deps: { lookupTicket: TicketLookup; packages: PackageC
     const origin = publicOrigin(c.req.url, deps.publicUrl);
     const jarUrl = `${origin}${appFileUrl(ticket, allowed, 'jar')}`;
     if (file.endsWith('.jar')) {
-      return c.body(item.bytes.slice().buffer, 200, { 'Content-Type': 'application/java-archive', 'Content-Length': String(item.bytes.length) });
+      return c.body(item.bytes, 200, { 'Content-Type': 'application/java-archive', 'Content-Length': String(item.bytes.length) });
     }
     if (file.endsWith('.jam')) {
       const body = encodeShiftJis(jam(item, jarUrl));
-      return c.body(body.slice().buffer, 200, { 'Content-Type': 'application/x-jam', 'Content-Length': String(body.length) });
+      return c.body(body, 200, { 'Content-Type': 'application/x-jam', 'Content-Length': String(body.length) });
     }
     const body = new TextEncoder().encode(jad(item, jarUrl, allowed as Exclude<AppCarrier, 'docomo'>));
-    return c.body(body.slice().buffer, 200, {
+    return c.body(body, 200, {
       'Content-Type': 'text/vnd.sun.j2me.app-descriptor; charset=UTF-8',
       'Content-Length': String(body.length),
     });

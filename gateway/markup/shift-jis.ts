@@ -34,7 +34,7 @@ function buildTable(): Uint16Array {
 }
 
 /** Encodes text as Shift_JIS; characters outside the table become '?'. */
-export function encodeShiftJis(text: string): Uint8Array {
+export function encodeShiftJis(text: string): Uint8Array<ArrayBuffer> {
   table ??= buildTable();
   const out = new Uint8Array(text.length * 2);
   let length = 0;

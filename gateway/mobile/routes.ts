@@ -27,5 +27,5 @@ export function mobileRoutes(deps: { lookupTicket: TicketLookup; publicUrl?: str
 export function send(c: Context, page: Page, handset: Handset, status: 200 | 404 | 410): Response {
   const rendered = renderPage(page, { handset });
   c.header('Vary', 'User-Agent');
-  return c.body(rendered.body.slice().buffer, status, { 'Content-Type': rendered.contentType, 'Content-Length': String(rendered.body.length) });
+  return c.body(rendered.body, status, { 'Content-Type': rendered.contentType, 'Content-Length': String(rendered.body.length) });
 }

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { MiddlewareHandler } from 'hono';
+import { limitBody } from '../http/body-limit.ts';
 import type { Services } from '../services.ts';
 import { formWithCsrf, sessions, setFontSize, setSessionCookie, takeFlash, type PortalEnv } from './context.ts';
 import { LOGGED_OUT, LOGIN_INVALID, loginLocked, NOT_FOUND, otpProblem, STALE_FORM, TOO_LARGE } from './messages.ts';
@@ -38,7 +38,7 @@ export function portalRoutes(services: Services): Hono<PortalEnv> {
   // Only the portal's own paths: the app is mounted at `/` beside /m, /api and /emulator.
   const use = (handler: MiddlewareHandler<PortalEnv>) => guarded.use('/', handler).use('/ib/*', handler);
   use(
-    bodyLimit({ maxSize: 32 * 1024, onError: (c) => render(c as never, <ErrorScreen chrome={{ bankName: portalTenant(services).name, csrf: '', fontSize: 'm' }} message={TOO_LARGE} />, 413) }),
+    limitBody<PortalEnv>({ maxSize: 32 * 1024, onError: (c) => render(c as never, <ErrorScreen chrome={{ bankName: portalTenant(services).name, csrf: '', fontSize: 'm' }} message={TOO_LARGE} />, 413) }),
   );
   use(sessions(store));
   use(
