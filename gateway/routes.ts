@@ -3,7 +3,7 @@ import { accessLog } from './access-log.ts';
 import { createPackageCatalog } from './app/catalog.ts';
 import { appRoutes } from './app/routes.ts';
 import { handsetRoutes } from './carrier/routes.ts';
-import { securityHeaders } from './http/security-headers.ts';
+import { withSecurityHeaders } from './http/security-headers.ts';
 import { emulatorRoutes } from './emulator/routes.ts';
 import { mailboxRoutes } from './mail/routes.ts';
 import { mobileRoutes } from './mobile/routes.ts';
@@ -20,7 +20,6 @@ import { buildHandsetBundle } from '../handset/build.ts';
 export function createApp(services: Services): Hono {
   const app = new Hono();
   if (process.env.ACCESS_LOG === '1') app.use(accessLog());
-  app.use(securityHeaders());
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.route('/m/app', provisioningRoutes(services.issuance));
   app.route('/m/app/web', webTokenRoutes());
@@ -31,5 +30,5 @@ export function createApp(services: Services): Hono {
   app.route('/', mailboxRoutes(services.outbox));
   app.route('/', emulatorRoutes({ dispatch: (request) => app.fetch(request), ...(services.config.publicUrl ? { publicUrl: services.config.publicUrl } : {}) }));
   app.route('/', portalRoutes(services));
-  return app;
+  return withSecurityHeaders(app);
 }

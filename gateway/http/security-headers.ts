@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import type { MiddlewareHandler } from 'hono';
+import type { Hono } from 'hono';
 
 /** One response header the gateway sends on every answer. */
 export type SecurityHeader = readonly [name: string, value: string];
@@ -23,19 +23,24 @@ export const SECURITY_HEADERS: readonly SecurityHeader[] = [
 ];
 
 /**
- * Adds `headers` to every response. Under @hono/node-server they go straight onto node's
- * `ServerResponse` before the handler runs: no undici `Headers` is built and the handler's response
- * keeps node-server's fast path (routes never set these names, so nothing is overridden). Elsewhere
- * (`app.request`, the emulator's in-process dispatch) they are set on the finished response.
+ * Makes `app` add `headers` to every response it gives. Under @hono/node-server they go straight onto
+ * node's `ServerResponse` before routing: no undici `Headers` is built, and no middleware runs, so a
+ * route with one handler keeps Hono's synchronous fast path and node-server's cached response (routes
+ * never set these names, so nothing is overridden). Elsewhere (`app.request`, the emulator's
+ * in-process dispatch) they are set on the finished response.
  */
-export function securityHeaders(headers: readonly SecurityHeader[] = SECURITY_HEADERS): MiddlewareHandler {
-  return async (c, next) => {
-    const outgoing = (c.env as { outgoing?: ServerResponse } | undefined)?.outgoing;
+export function withSecurityHeaders<App extends Hono<any>>(app: App, headers: readonly SecurityHeader[] = SECURITY_HEADERS): App {
+  const dispatch = app.fetch;
+  app.fetch = (request, env, executionCtx) => {
+    const outgoing = (env as { outgoing?: ServerResponse } | undefined)?.outgoing;
     if (outgoing) {
       for (const [name, value] of headers) outgoing.setHeader(name, value);
-      return next();
+      return dispatch(request, env, executionCtx);
     }
-    await next();
-    for (const [name, value] of headers) c.res.headers.set(name, value);
+    return Promise.resolve(dispatch(request, env, executionCtx)).then((response) => {
+      for (const [name, value] of headers) response.headers.set(name, value);
+      return response;
+    });
   };
+  return app;
 }

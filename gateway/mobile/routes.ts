@@ -1,4 +1,4 @@
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import { detectHandset } from '../carrier/detect.ts';
 import type { Handset } from '../carrier/handset.ts';
 import { publicOrigin } from '../app/paths.ts';
@@ -16,16 +16,21 @@ export function mobileRoutes(deps: { lookupTicket: TicketLookup; publicUrl?: str
     const state = checkTicket(deps.lookupTicket, ticket);
     const handset = detectHandset(c.req.header());
     const pageUrl = `${publicOrigin(c.req.url, deps.publicUrl)}/m/dl/${state.status === 'valid' ? ticket : ''}`;
-    c.header('Cache-Control', 'no-store');
-    return send(c, downloadPage({ handset, ticket, state, pageUrl }), handset, STATUS[state.status]);
+    return send(downloadPage({ handset, ticket, state, pageUrl }), handset, STATUS[state.status], { 'Cache-Control': 'no-store' });
   });
-  app.get('/help', (c) => send(c, helpPage(), detectHandset(c.req.header()), 200));
+  app.get('/help', (c) => send(helpPage(), detectHandset(c.req.header()), 200));
   return app;
 }
 
-/** Renders a page for the requesting handset; the markup varies by User-Agent, so caches must key on it. */
-export function send(c: Context, page: Page, handset: Handset, status: 200 | 404 | 410): Response {
+/**
+ * Renders a page for the requesting handset; the markup varies by User-Agent, so caches must key on it.
+ * The headers go in one plain object: `c.body()` with more than one header builds an undici `Headers`,
+ * which node-server then copies out again.
+ */
+export function send(page: Page, handset: Handset, status: 200 | 404 | 410, headers: Record<string, string> = {}): Response {
   const rendered = renderPage(page, { handset });
-  c.header('Vary', 'User-Agent');
-  return c.body(rendered.body, status, { 'Content-Type': rendered.contentType, 'Content-Length': String(rendered.body.length) });
+  return new Response(rendered.body, {
+    status,
+    headers: { 'Content-Type': rendered.contentType, 'Content-Length': String(rendered.body.length), Vary: 'User-Agent', ...headers },
+  });
 }
