@@ -45,8 +45,6 @@ export async function buildGateway() {
     external: ['esbuild'],
     // Bundled CommonJS packages call require(): give the ES module one.
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-    jsx: 'automatic',
-    jsxImportSource: 'hono/jsx',
     sourcemap: 'linked',
     metafile: true,
     logLevel: 'warning',
