@@ -1,5 +1,3 @@
-import { build } from 'esbuild';
-
 const cache = new Map<string, Promise<Uint8Array<ArrayBuffer>>>();
 
 /**
@@ -9,7 +7,8 @@ const cache = new Map<string, Promise<Uint8Array<ArrayBuffer>>>();
 export function bundleBrowserEntry(entry: string): Promise<Uint8Array<ArrayBuffer>> {
   let bundle = cache.get(entry);
   if (!bundle) {
-    bundle = build({
+    // esbuild is loaded on the first bundle, not at start-up: parsing it costs the gateway's start.
+    bundle = import('esbuild').then(({ build }) => build({
       entryPoints: [entry],
       bundle: true,
       write: false,
@@ -19,7 +18,7 @@ export function bundleBrowserEntry(entry: string): Promise<Uint8Array<ArrayBuffe
       platform: 'browser',
       charset: 'utf8',
       legalComments: 'none',
-    }).then((result) => new Uint8Array(result.outputFiles[0]!.contents));
+    })).then((result) => new Uint8Array(result.outputFiles[0]!.contents));
     bundle.catch(() => cache.delete(entry));
     cache.set(entry, bundle);
   }

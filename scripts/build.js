@@ -41,8 +41,9 @@ export async function buildGateway() {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    // esbuild runs a native binary it finds next to its own package; the rest is bundled.
-    external: ['esbuild'],
+    // esbuild runs a native binary it finds next to its own package; nodemailer (half the code) is
+    // imported only when SMTP is configured. Both load from node_modules when needed; the rest is bundled.
+    external: ['esbuild', 'nodemailer'],
     // Bundled CommonJS packages call require(): give the ES module one.
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
     sourcemap: 'linked',

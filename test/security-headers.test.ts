@@ -49,6 +49,11 @@ describe('security headers', () => {
     expect(securityHeadersOf(response)).toEqual(expected);
   });
 
+  it('leave handset detection working over HTTP (it reads node\'s own header object there)', async () => {
+    const response = await fetch(`${gateway.url.replace('localhost', '127.0.0.1')}/api/v1/handset`, { headers: DOCOMO });
+    expect(await response.json()).toMatchObject({ carrier: 'docomo', model: 'P903i', markup: 'chtml', encoding: 'shift_jis' });
+  });
+
   it('are on responses from app.request too (no node server underneath)', async () => {
     const response = await createApp(gateway.services).request('/m/help', { headers: DOCOMO });
     expect(securityHeadersOf(response)).toEqual(expected);

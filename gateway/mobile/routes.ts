@@ -5,6 +5,7 @@ import { publicOrigin } from '../app/paths.ts';
 import { renderPage, type Page } from '../markup/page.ts';
 import { downloadPage, helpPage } from './pages.ts';
 import { checkTicket, type TicketLookup } from './ticket.ts';
+import { requestHeaders } from '../http/request-headers.ts';
 
 const STATUS = { valid: 200, expired: 410, used: 410, unknown: 404 } as const;
 
@@ -14,11 +15,11 @@ export function mobileRoutes(deps: { lookupTicket: TicketLookup; publicUrl?: str
   app.get('/dl/:ticket', (c) => {
     const ticket = c.req.param('ticket');
     const state = checkTicket(deps.lookupTicket, ticket);
-    const handset = detectHandset(c.req.header());
+    const handset = detectHandset(requestHeaders(c));
     const pageUrl = `${publicOrigin(c.req.url, deps.publicUrl)}/m/dl/${state.status === 'valid' ? ticket : ''}`;
     return send(downloadPage({ handset, ticket, state, pageUrl }), handset, STATUS[state.status], { 'Cache-Control': 'no-store' });
   });
-  app.get('/help', (c) => send(helpPage(), detectHandset(c.req.header()), 200));
+  app.get('/help', (c) => send(helpPage(), detectHandset(requestHeaders(c)), 200));
   return app;
 }
 
