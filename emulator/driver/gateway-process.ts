@@ -40,6 +40,7 @@ process.on('exit', () => {
  */
 export class GatewayPool {
   private readonly ready: Promise<IsolatedGateway>[] = [];
+  private first: Promise<IsolatedGateway> | undefined;
   private left: number;
 
   /** `total` gateways in all, at most `ahead` of them started before they are asked for. */
@@ -72,7 +73,10 @@ export class GatewayPool {
 
   private start(): Promise<IsolatedGateway> {
     this.left = Math.max(0, this.left - 1);
-    return startIsolatedGateway();
+    // The first start rebuilds dist/ when it is stale; the others wait for it rather than each rebuild too.
+    const started = this.first ? this.first.then(startIsolatedGateway, startIsolatedGateway) : startIsolatedGateway();
+    this.first ??= started;
+    return started;
   }
 }
 
