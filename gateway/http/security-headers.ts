@@ -29,7 +29,7 @@ export const SECURITY_HEADERS: readonly SecurityHeader[] = [
  * never set these names, so nothing is overridden). Elsewhere (`app.request`, the emulator's
  * in-process dispatch) they are set on the finished response.
  */
-export function withSecurityHeaders<App extends Hono<any>>(app: App, headers: readonly SecurityHeader[] = SECURITY_HEADERS): App {
+export function withSecurityHeaders<App extends Pick<Hono, 'fetch'>>(app: App, headers: readonly SecurityHeader[] = SECURITY_HEADERS): App {
   const dispatch = app.fetch;
   app.fetch = (request, env, executionCtx) => {
     const outgoing = (env as { outgoing?: ServerResponse } | undefined)?.outgoing;
