@@ -11,7 +11,7 @@ export type Customer = typeof TARO | typeof HANAKO;
 const WINDOW = PERSONAL_POLICY.window;
 
 /**
- * A token set up through `POST /m/app/provision` (the token app's 初期設定, DESIGN.md), for
+ * A token set up through `POST /m/app/provision` (the token app's 初期設定, README "Provisioning"), for
  * scenarios about the bank side. Each code is for a later time step than the one before (never a
  * replay) and is accepted whether the gateway checks it in the step it was computed in or in the
  * next: under load a step's typing and submitting can cross a period boundary. For that it follows
