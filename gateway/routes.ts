@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
-import { secureHeaders } from 'hono/secure-headers';
 import { accessLog } from './access-log.ts';
 import { createPackageCatalog } from './app/catalog.ts';
 import { packageFitter } from './app/profile.ts';
 import { appRoutes } from './app/routes.ts';
 import { handsetRoutes } from './carrier/routes.ts';
+import { withSecurityHeaders } from './http/security-headers.ts';
 import { emulatorRoutes } from './emulator/routes.ts';
 import { mailboxRoutes } from './mail/routes.ts';
 import { mobileRoutes } from './mobile/routes.ts';
@@ -22,7 +22,6 @@ import { webTokenRoutes } from './webtoken/routes.ts';
 export function createApp(services: Services, tester: Partial<Pick<Config, 'emulatorOrigins' | 'scenariosDir'>> = {}): Hono {
   const app = new Hono();
   if (process.env.ACCESS_LOG === '1') app.use(accessLog());
-  app.use(secureHeaders());
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.route('/m/app', provisioningRoutes(services.issuance));
   app.route('/m/app/web', webTokenRoutes());
@@ -39,5 +38,5 @@ export function createApp(services: Services, tester: Partial<Pick<Config, 'emul
     ...(services.config.publicUrl ? { publicUrl: services.config.publicUrl } : {}),
   }));
   app.route('/', portalRoutes(services));
-  return app;
+  return withSecurityHeaders(app);
 }

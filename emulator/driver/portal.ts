@@ -2,6 +2,8 @@ import type { Page } from 'puppeteer-core';
 
 /** Generous: scenario runs share two cores with Chromium and other tests. */
 const TIMEOUT_MS = 15_000;
+/** How long a loaded page may show another screen before `expectScreen` gives up on it. */
+const SETTLED_MS = 1_500;
 
 export interface TransferInput {
   bank: string;
@@ -31,14 +33,32 @@ export class PortalPage {
     return this.page.evaluate(() => document.body?.dataset.screen ?? '');
   }
 
-  /** Waits for screen `id`; on another screen fails naming the screen and its error messages. */
+  /**
+   * Waits for screen `id`; on another screen fails naming the screen and its error messages. A page
+   * that has finished loading and still shows another screen after `SETTLED_MS` fails at once rather
+   * than after the whole timeout: the portal's pages are server-rendered, so it will not change.
+   */
   async expectScreen(id: string): Promise<void> {
-    try {
-      await this.page.waitForSelector(`body[data-screen="${id}"]`, { timeout: TIMEOUT_MS });
-    } catch {
-      const errors = await this.errors();
-      throw new Error(`expected screen ${id}, on ${(await this.screen()) || this.page.url()}${errors.length ? `: ${errors.join(' / ')}` : ''}`);
-    }
+    const outcome = await this.page
+      .waitForFunction(
+        (wanted: string, settledMs: number): 'shown' | 'other' | false => {
+          if (document.readyState === 'loading' || !document.body) return false;
+          if (document.body.dataset.screen === wanted) return 'shown';
+          const page = window as { ketaiOtherSince?: number };
+          page.ketaiOtherSince ??= performance.now();
+          return performance.now() - page.ketaiOtherSince >= settledMs ? 'other' : false;
+        },
+        { timeout: TIMEOUT_MS, polling: 100 },
+        id,
+        SETTLED_MS,
+      )
+      .then(
+        (handle) => handle.jsonValue() as Promise<string>,
+        () => 'timeout',
+      );
+    if (outcome === 'shown') return;
+    const errors = await this.errors();
+    throw new Error(`expected screen ${id}, on ${(await this.screen()) || this.page.url()}${errors.length ? `: ${errors.join(' / ')}` : ''}`);
   }
 
   async fill(fields: Record<string, string>): Promise<void> {

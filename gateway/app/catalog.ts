@@ -6,7 +6,7 @@ import { readZipDirectory } from '../../emulator/zip.ts';
 import { APP_CARRIERS, type AppCarrier } from './paths.ts';
 
 export interface AppPackage {
-  bytes: Uint8Array;
+  bytes: Uint8Array<ArrayBuffer>;
   /** The package's own date: the built-in JAR's entry stamp, a vendor file's mtime. */
   lastModified: Date;
   /** Where the bytes come from: `built-in` or the vendor file's path (for operators, never for handsets). */

@@ -44,7 +44,7 @@ export function appRoutes(deps: { lookupTicket: TicketLookup; packages: PackageC
     if (!carrier || file !== appFileName(carrier, 'jar') || !TENANT.test(tenant)) return c.text('ファイルが見つかりません。', 404);
     const item = await load(c, tenant, carrier);
     if (item instanceof Response) return item;
-    return c.body(item.bytes.slice().buffer, 200, { 'Content-Type': 'application/java-archive', 'Content-Length': String(item.bytes.length), 'Cache-Control': 'no-cache' });
+    return c.body(item.bytes, 200, { 'Content-Type': 'application/java-archive', 'Content-Length': String(item.bytes.length), 'Cache-Control': 'no-cache' });
   });
 
   app.get('/app/:ticket/:carrier/:file', async (c) => {
@@ -71,10 +71,10 @@ export function appRoutes(deps: { lookupTicket: TicketLookup; packages: PackageC
     c.header('Cache-Control', 'no-store');
     if (kind === 'doja') {
       const body = encodeShiftJis(jam(item, profile, options));
-      return c.body(body.slice().buffer, 200, { 'Content-Type': 'application/x-jam', 'Content-Length': String(body.length) });
+      return c.body(body, 200, { 'Content-Type': 'application/x-jam', 'Content-Length': String(body.length) });
     }
     const body = new TextEncoder().encode(jad(item, carrier as Exclude<AppCarrier, 'docomo'>, profile, options));
-    return c.body(body.slice().buffer, 200, {
+    return c.body(body, 200, {
       'Content-Type': 'text/vnd.sun.j2me.app-descriptor; charset=UTF-8',
       'Content-Length': String(body.length),
     });

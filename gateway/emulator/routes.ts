@@ -55,7 +55,7 @@ export function emulatorRoutes(deps: EmulatorDeps): Hono {
   app.get('/emulator/', (c) => c.html(PAGE));
   app.get('/emulator/app.js', async (c) => {
     const bytes = await bundleBrowserEntry(UI_ENTRY);
-    return c.body(bytes.slice().buffer, 200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-cache' });
+    return c.body(bytes, 200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-cache' });
   });
   app.get('/emulator/emulator.css', (c) => c.body(EMULATOR_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8' }));
   app.get('/emulator/api/devices', (c) => c.json(DEVICES.map(publicDevice)));

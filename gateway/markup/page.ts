@@ -35,7 +35,8 @@ export interface RenderContext {
 }
 
 export interface RenderedPage {
-  body: Uint8Array;
+  /** A `Uint8Array` (not its ArrayBuffer): node-server writes it straight to the socket. */
+  body: Uint8Array<ArrayBuffer>;
   contentType: string;
 }
 

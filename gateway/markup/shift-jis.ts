@@ -57,7 +57,7 @@ function codeOf(unit: number, carrier: PictogramCarrier | null): number {
 }
 
 /** Encodes text as Shift_JIS with `carrier`'s pictograms; characters outside the table become '?'. */
-export function encodeShiftJis(text: string, carrier: PictogramCarrier | null = null): Uint8Array {
+export function encodeShiftJis(text: string, carrier: PictogramCarrier | null = null): Uint8Array<ArrayBuffer> {
   const out = new Uint8Array(text.length * 2);
   let length = 0;
   for (let index = 0; index < text.length; index++) {

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { MiddlewareHandler } from 'hono';
+import { limitBody } from '../http/body-limit.ts';
 import type { Services } from '../services.ts';
 import { formWithCsrf, originOf, sessions, setFontSize, takeFlash, type PortalEnv } from './context.ts';
 import { LOGGED_OUT, LOGIN_INVALID, loginLocked, NOT_FOUND, otpProblem, PAGE_EXPIRED, STALE_FORM, TOO_LARGE, TOO_MANY_TRIES } from './messages.ts';
@@ -44,7 +44,7 @@ export function portalRoutes(services: Services): Hono<PortalEnv> {
     c.set('tenant', tenant);
     await next();
   });
-  use(bodyLimit({ maxSize: 32 * 1024, onError: (c) => render(c as never, <ErrorScreen chrome={{ bankName: (c as never as { var: PortalEnv['Variables'] }).var.tenant.name, csrf: '', fontSize: 'm' }} message={TOO_LARGE} />, 413) }));
+  use(limitBody<PortalEnv>({ maxSize: 32 * 1024, onError: (c) => render(c as never, <ErrorScreen chrome={{ bankName: (c as never as { var: PortalEnv['Variables'] }).var.tenant.name, csrf: '', fontSize: 'm' }} message={TOO_LARGE} />, 413) }));
   use(sessions(store));
   use(
     formWithCsrf(store, (c, check) => {

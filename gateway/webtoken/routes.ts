@@ -25,7 +25,7 @@ export function webTokenRoutes(): Hono {
   app.get('/', (c) => c.html(PAGE));
   app.get('/token.js', async (c) => {
     const bytes = await buildHandsetBundle();
-    return c.body(bytes.slice().buffer, 200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-cache' });
+    return c.body(bytes, 200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-cache' });
   });
   return app;
 }
