@@ -482,10 +482,20 @@ describe('文字サイズ redirect', () => {
   it('never redirects off the site, whatever the Referer', async () => {
     const { services } = await setUp();
     const app = createApp(services);
-    for (const referer of ['::::', 'javascript:alert(1)', '//evil.example/x', 'http://evil.example/ib/otp']) {
+    const attacks = [
+      '::::', 'javascript:alert(1)', '//evil.example/x', 'http://evil.example/ib/otp', 'https://bank.test/ib/otp', 'http://bank.test:8080/ib/otp',
+      // same host, but a path a browser reads as another site (scheme-relative after the URL parser's clean-up)
+      'http://bank.test//evil.example', 'http://bank.test//evil.example/ib/otp', 'http://bank.test/\\evil.example', 'http://bank.test/\\/evil.example',
+      'http://bank.test/\t/evil.example', 'http://bank.test/ib//evil.example', 'http://bank.test/%2F%2Fevil.example', 'http://bank.test/%5Cevil.example',
+    ];
+    for (const referer of attacks) {
       const response = await app.request('http://bank.test/ib/font/s', { headers: { referer } });
       expect(response.status, referer).toBe(302);
       expect(response.headers.get('location'), referer).toBe('/');
+    }
+    for (const path of ['/', '/ib/otp', '/ib/otp/issue', '/ib/transfer/new']) {
+      const response = await app.request('http://bank.test/ib/font/s', { headers: { referer: `http://bank.test${path}?x=1` } });
+      expect(response.headers.get('location'), path).toBe(path);
     }
   });
 });

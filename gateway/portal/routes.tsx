@@ -15,11 +15,18 @@ import { PORTAL_CSS } from './style.ts';
 /** Paths a visitor may use before logging in. */
 const PUBLIC = new Set(['/', '/ib/login', '/ib/login/otp', '/ib/logout', '/ib/help']);
 
-/** The path of `referer` when it is a page of this site, else `/`: never a redirect elsewhere. */
+/**
+ * `/` or `/ib/…` with non-empty segments of plain characters: nothing a browser could read as
+ * another site. The URL parser turns `\` and tabs into `/`, so `http://bank.test/\evil.example`
+ * has the path `//evil.example`, a scheme-relative Location.
+ */
+const PORTAL_PATH = /^\/(?:ib(?:\/[A-Za-z0-9_.-]+)*\/?)?$/;
+
+/** The path of `referer` when it is a portal page of this site, else `/`: never a redirect elsewhere. */
 function sameSitePath(referer: string | undefined, current: string): string {
   if (!referer || !URL.canParse(referer)) return '/';
   const back = new URL(referer);
-  return back.host === new URL(current).host ? back.pathname : '/';
+  return back.origin === new URL(current).origin && PORTAL_PATH.test(back.pathname) ? back.pathname : '/';
 }
 
 /** The personal internet banking portal (seed 000): `/` and `/ib/…`. */
