@@ -1,9 +1,11 @@
+import { watchClock } from './clock-watch.ts';
 import { loadConfig } from './config.ts';
 import { startGateway } from './server.ts';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const gateway = await startGateway(config);
+  watchClock();
   console.log(`ketai-token gateway listening on ${gateway.url}`);
   console.log(`  bank portal: ${gateway.url}/            (taro / Passw0rd!, 確認用 kakunin1)`);
   console.log(`  emulator:    ${gateway.url}/emulator/`);
