@@ -13,6 +13,15 @@ export interface Config {
   mailFrom: string;
   /** How long a mailed download link works. */
   linkHours: number;
+  /**
+   * KETAI_ENV=production: for real customers. No demo data, no emulator or dev mailbox, cookies
+   * always Secure; PUBLIC_URL (https) and SMTP_URL are required.
+   */
+  production: boolean;
+  /** Whether a fresh data directory gets the demo tenants and customers (never in production). */
+  demo: boolean;
+  /** TRUST_PROXY=1: TLS ends at a reverse proxy, whose X-Forwarded-Proto and X-Forwarded-For are believed. */
+  trustProxy: boolean;
 }
 
 export class ConfigError extends Error {
@@ -24,8 +33,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a port number, got "${env.PORT}"`);
   const linkHours = Number(env.LINK_HOURS ?? 24);
   if (!(linkHours > 0 && linkHours <= 24 * 30)) throw new ConfigError(`LINK_HOURS must be hours between 0 and 720, got "${env.LINK_HOURS}"`);
-  const publicUrl = env.PUBLIC_URL?.replace(/\/+$/, '');
+  const publicUrl = env.PUBLIC_URL ? env.PUBLIC_URL.replace(/\/+$/, '') : undefined;
   if (publicUrl !== undefined && !/^https?:\/\/[^/]+$/.test(publicUrl)) throw new ConfigError(`PUBLIC_URL must be an origin like https://bank.example, got "${env.PUBLIC_URL}"`);
+  const production = oneOf(env, 'KETAI_ENV', ['development', 'production'], 'development') === 'production';
+  const trustProxy = oneOf(env, 'TRUST_PROXY', ['0', '1'], '0') === '1';
+  if (production) {
+    // Without PUBLIC_URL the mailed link would follow the request's Host header, which anyone can set.
+    if (!publicUrl?.startsWith('https://')) throw new ConfigError('KETAI_ENV=production needs PUBLIC_URL, the https origin put into mailed links (e.g. https://bank.example)');
+    if (!env.SMTP_URL) throw new ConfigError('KETAI_ENV=production needs SMTP_URL: there is no dev mailbox in production');
+  }
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
@@ -35,5 +51,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...(env.SMTP_URL ? { smtpUrl: env.SMTP_URL } : {}),
     mailFrom: env.MAIL_FROM ?? 'no-reply@ketai-token.invalid',
     linkHours,
+    production,
+    demo: !production,
+    trustProxy,
   };
+}
+
+function oneOf<T extends string>(env: NodeJS.ProcessEnv, name: string, allowed: readonly T[], fallback: T): T {
+  const value = env[name] || fallback;
+  if (!allowed.includes(value as T)) throw new ConfigError(`${name} must be ${allowed.join(' or ')}, got "${value}"`);
+  return value as T;
 }

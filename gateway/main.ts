@@ -1,17 +1,28 @@
 import { watchClock } from './clock-watch.ts';
-import { loadConfig } from './config.ts';
+import { loadConfig, type Config } from './config.ts';
 import { startGateway } from './server.ts';
+
+/** What `npm start` prints: the demo's logins for testers; in production nothing secret. */
+function banner(config: Config, url: string): string[] {
+  const common = [`  health:      ${url}/healthz`, `  data:        ${config.dataDir}`];
+  if (config.production) {
+    return [`ketai-token gateway listening on ${url} (production)`, `  public URL:  ${config.publicUrl}`, '  mail:        by SMTP (SMTP_URL)', ...common];
+  }
+  return [
+    `ketai-token gateway listening on ${url}`,
+    '  DEMO for testers: demo customers, the handset emulator and the dev mailbox are on. Not for real customers: set KETAI_ENV=production (README, "Security").',
+    `  bank portal: ${url}/            (taro / Passw0rd!, 確認用 kakunin1)`,
+    `  emulator:    ${url}/emulator/`,
+    `  mailbox:     ${url}/emulator/api/mailbox/<address>${config.smtpUrl ? '  (off: mail goes out by SMTP)' : ''}`,
+    ...common,
+  ];
+}
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const gateway = await startGateway(config);
   watchClock();
-  console.log(`ketai-token gateway listening on ${gateway.url}`);
-  console.log(`  bank portal: ${gateway.url}/            (taro / Passw0rd!, 確認用 kakunin1)`);
-  console.log(`  emulator:    ${gateway.url}/emulator/`);
-  console.log(`  mailbox:     ${gateway.url}/emulator/api/mailbox/<address>${config.smtpUrl ? '  (off: mail goes out by SMTP)' : ''}`);
-  console.log(`  health:      ${gateway.url}/healthz`);
-  console.log(`  data:        ${config.dataDir}`);
+  for (const line of banner(config, gateway.url)) console.log(line);
 
   let stopping = false;
   const stop = (signal: string) => {

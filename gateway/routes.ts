@@ -4,7 +4,9 @@ import { accessLog } from './access-log.ts';
 import { createPackageCatalog } from './app/catalog.ts';
 import { appRoutes } from './app/routes.ts';
 import { handsetRoutes } from './carrier/routes.ts';
+import type { Config } from './config.ts';
 import { emulatorRoutes } from './emulator/routes.ts';
+import { securityPolicy } from './http/security-headers.ts';
 import { mailboxRoutes } from './mail/routes.ts';
 import { mobileRoutes } from './mobile/routes.ts';
 import { provisioningRoutes } from './provisioning/routes.ts';
@@ -13,14 +15,22 @@ import type { Services } from './services.ts';
 import { webTokenRoutes } from './webtoken/routes.ts';
 import { buildHandsetBundle } from '../handset/build.ts';
 
+/** What the HTTP surface depends on besides the services: the mode, and whether a proxy is trusted. */
+export type AppMode = Pick<Config, 'production' | 'trustProxy'>;
+
+const DEVELOPMENT: AppMode = { production: false, trustProxy: false };
+
 /**
  * The gateway's HTTP surface: each feature is a Hono sub-app mounted on its prefix (several may
- * share one). Domain code lives in the services; routes only translate HTTP.
+ * share one). Domain code lives in the services; routes only translate HTTP. In production the
+ * testers' tools (emulator, its proxy, the dev mailbox) are not mounted at all.
  */
-export function createApp(services: Services): Hono {
+export function createApp(services: Services, mode: AppMode = DEVELOPMENT): Hono {
   const app = new Hono();
   if (process.env.ACCESS_LOG === '1') app.use(accessLog());
-  app.use(secureHeaders());
+  // HSTS comes from securityPolicy, only over HTTPS.
+  app.use(secureHeaders({ strictTransportSecurity: false }));
+  app.use(securityPolicy(mode));
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.route('/m/app', provisioningRoutes(services.issuance));
   app.route('/m/app/web', webTokenRoutes());
@@ -28,8 +38,10 @@ export function createApp(services: Services): Hono {
   const handsetPages = { lookupTicket: services.issuance.lookupTicket, publicUrl: services.config.publicUrl };
   app.route('/m', mobileRoutes(handsetPages));
   app.route('/m', appRoutes({ ...handsetPages, packages: createPackageCatalog({ dataDir: services.config.dataDir, bundle: buildHandsetBundle }) }));
-  app.route('/', mailboxRoutes(services.outbox));
-  app.route('/', emulatorRoutes({ dispatch: (request) => app.fetch(request), ...(services.config.publicUrl ? { publicUrl: services.config.publicUrl } : {}) }));
+  if (!mode.production) {
+    app.route('/', mailboxRoutes(services.outbox));
+    app.route('/', emulatorRoutes({ dispatch: (request) => app.fetch(request), ...(services.config.publicUrl ? { publicUrl: services.config.publicUrl } : {}) }));
+  }
   app.route('/', portalRoutes(services));
   return app;
 }

@@ -13,7 +13,7 @@ export interface RunningGateway {
 
 export async function startGateway(config: Config): Promise<RunningGateway> {
   const services = await createServices(config);
-  const app = createApp(services);
+  const app = createApp(services, config);
   const server = await new Promise<ServerType>((resolve) => {
     const started = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(started));
   });
