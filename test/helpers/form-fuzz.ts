@@ -36,6 +36,7 @@ const value = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 40 }),
   fc.string({ unit: 'binary', maxLength: 40 }),
   fc.stringMatching(/^[0-9０-９ 　-]{0,12}$/),
+  fc.stringMatching(/^[0-9]{4,8}$/), // as long as a 利用開始パスワード, an OTP, an amount
   fc.stringMatching(/^[A-Za-z0-9]{0,14}$/),
   fc.constantFrom('', ' ', '0', '-1', '1e9', '99999999999999999999', 'NaN', '__proto__', '\r\n', '\u0000', '<script>', '%00', 'ｶﾅ', '𠮷', MAIL, 'kakunin9', 'Passw0rd?', 'taro', 'cancel', 'confirm', 'p-1', '普通', '当座'),
   fc.string({ minLength: 990, maxLength: 1200 }),
