@@ -47,7 +47,7 @@ describe('production mode', () => {
     expect((await app.request('/healthz')).status).toBe(200);
     expect((await app.request('/m/help')).status).toBe(200);
     expect((await app.request('/m/app/provision', { method: 'POST', body: 'serviceId=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } })).status).toBe(400);
-    const { app: demo } = { app: createApp((await testServices()).services) };
+    const demo = createApp((await testServices()).services);
     expect((await demo.request('/emulator/')).status).toBe(200);
   });
 
