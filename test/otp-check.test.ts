@@ -168,6 +168,11 @@ describe('checkCode with a clock minutes off', () => {
     expect(checkCode(token({ lastStep: STEP + 1 }), secret, code(STEP), NOW, rules).outcome.reason).toBe('replayed');
   });
 
+  it('still calls a used code a replay when it comes back minutes later, and does not count it', () => {
+    expect(checkCode(token({ lastStep: STEP - 5 }), secret, code(STEP - 5), NOW, rules)).toEqual({ outcome: { reason: 'replayed' }, changes: null });
+    expect(checkCode(token({ lastStep: STEP - 5 }), secret, code(STEP - 4), NOW, rules).outcome.reason).toBe('clock_skew');
+  });
+
   it('counts a code no step within CLOCK_SKEW_MINUTES produces as wrong', () => {
     const far = CLOCK_SKEW_MINUTES + 1; // 60-second steps
     expect(checkCode(token(), secret, code(STEP - far), NOW, rules).outcome).toEqual({ reason: 'wrong', attemptsLeft: rules.maxFailures - 1 });

@@ -47,28 +47,27 @@ export function checkCode(token: TokenView, secretBase32: string, input: unknown
   // The remembered drift's window first; then the server clock's own, so a handset whose clock was
   // put right is not refused until the drift unlearns.
   const step = match(clock + token.drift, rules.window) ?? (token.drift === 0 ? null : match(clock, rules.window));
+  // Failing that, a real code from a clock minutes off (handset or server): refused, never counted.
+  const found = step ?? match(clock, steps(CLOCK_SKEW_MINUTES, token.period));
+  if (found === null) {
+    failures += 1;
+    if (failures >= rules.maxFailures) {
+      const lockedUntil = now + rules.lockMinutes * 60_000;
+      return { outcome: { reason: 'wrong', lockedUntil, attemptsLeft: 0 }, changes: { failures, lockedUntil } };
+    }
+    return { outcome: { reason: 'wrong', attemptsLeft: rules.maxFailures - failures }, changes: { ...unlocked, failures } };
+  }
   // Never a step far ahead of the server clock: stored, it would refuse every real code as a
   // replay once the clocks agree again.
   const latest = clock + rules.window + steps(MAX_AHEAD_MINUTES, token.period);
   const unchanged = Object.keys(unlocked).length > 0 ? unlocked : null;
-  if (step !== null && step <= latest) {
-    if (token.lastStep !== null && step <= token.lastStep) {
-      // A lastStep past what the clock accepts now: the server clock went back since.
-      return { outcome: { reason: token.lastStep > latest ? 'clock_skew' : 'replayed' }, changes: unchanged };
-    }
-    const drift = clamp(step - clock, rules.maxDriftSteps);
-    return { outcome: { reason: 'ok', step }, changes: { lastStep: step, drift, failures: 0, lockedUntil: null } };
+  if (token.lastStep !== null && found <= token.lastStep) {
+    // A lastStep past what the clock accepts now: the server clock went back since.
+    return { outcome: { reason: token.lastStep > latest ? 'clock_skew' : 'replayed' }, changes: unchanged };
   }
-  // A real code from a clock minutes off (handset or server) is refused without counting toward the lock.
-  if (step !== null || match(clock, steps(CLOCK_SKEW_MINUTES, token.period)) !== null) {
-    return { outcome: { reason: 'clock_skew' }, changes: unchanged };
-  }
-  failures += 1;
-  if (failures >= rules.maxFailures) {
-    const lockedUntil = now + rules.lockMinutes * 60_000;
-    return { outcome: { reason: 'wrong', lockedUntil, attemptsLeft: 0 }, changes: { failures, lockedUntil } };
-  }
-  return { outcome: { reason: 'wrong', attemptsLeft: rules.maxFailures - failures }, changes: { ...unlocked, failures } };
+  if (step === null || step > latest) return { outcome: { reason: 'clock_skew' }, changes: unchanged };
+  const drift = clamp(step - clock, rules.maxDriftSteps);
+  return { outcome: { reason: 'ok', step }, changes: { lastStep: step, drift, failures: 0, lockedUntil: null } };
 }
 
 function steps(minutes: number, period: number): number {
