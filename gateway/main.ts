@@ -6,7 +6,9 @@ import { startGateway } from './server.ts';
 function banner(config: Config, url: string): string[] {
   const common = [`  health:      ${url}/healthz`, `  data:        ${config.dataDir}`];
   if (config.production) {
-    return [`ketai-token gateway listening on ${url} (production)`, `  public URL:  ${config.publicUrl}`, '  mail:        by SMTP (SMTP_URL)', ...common];
+    // The gateway itself speaks plain HTTP: TLS is a proxy's job, and without TRUST_PROXY no response counts as HTTPS.
+    const tls = config.trustProxy ? 'ends at the proxy in front (TRUST_PROXY=1)' : 'TRUST_PROXY is not set: no request counts as HTTPS, so no HSTS is sent';
+    return [`ketai-token gateway listening on ${url} (production)`, `  public URL:  ${config.publicUrl}`, '  mail:        by SMTP (SMTP_URL)', `  TLS:         ${tls}`, ...common];
   }
   return [
     `ketai-token gateway listening on ${url}`,
@@ -22,7 +24,6 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const gateway = await startGateway(config);
   watchClock();
-  for (const line of banner(config, gateway.url)) console.log(line);
 
   let stopping = false;
   const stop = (signal: string) => {
@@ -39,6 +40,8 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+  // Only now: whoever reads the URL may signal at once, and a signal before the handlers kills mid-banner.
+  for (const line of banner(config, gateway.url)) console.log(line);
 }
 
 main().catch((error: unknown) => {

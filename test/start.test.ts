@@ -75,6 +75,7 @@ describe('npm start', () => {
     }
     expect(production.output()).toContain('(production)');
     expect(production.output()).toContain('https://bank.example');
+    expect(production.output()).toContain('TRUST_PROXY is not set');
     expect(production.output()).not.toMatch(/Passw0rd|kakunin|secret|DEMO|emulator|mailbox/);
   }, 60_000);
 
