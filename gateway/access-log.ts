@@ -1,7 +1,10 @@
 import type { MiddlewareHandler } from 'hono';
 
-/** Path segments that carry a secret or personal data: kept out of logs. */
-const MASKED = [/^(\/m\/dl\/)[^/]+/, /^(\/emulator\/api\/mailbox\/)[^/]+/];
+/**
+ * Path segments that carry a secret or personal data: kept out of logs. Under `/m/app/` every
+ * segment is a download ticket except the two fixed names, so an unknown route is masked too.
+ */
+const MASKED = [/^(\/m\/dl\/)[^/]+/, /^(\/m\/app\/)(?!(?:web|provision)(?:\/|$))[^/]+/, /^(\/emulator\/api\/mailbox\/)[^/]+/];
 
 /** The path as it may be logged: no query string, tickets and mail addresses masked. */
 export function loggablePath(path: string): string {

@@ -21,6 +21,15 @@ export interface Config {
   emulatorOrigins: string[];
   /** Where the emulator's record button saves scenarios (SCENARIOS_DIR, default `./scenarios`); never in production. */
   scenariosDir?: string;
+  /**
+   * KETAI_ENV=production: for real customers. No demo data, no emulator or dev mailbox, cookies
+   * always Secure; PUBLIC_URL (https) and SMTP_URL are required.
+   */
+  production: boolean;
+  /** Whether a fresh data directory gets the demo tenants and customers (never in production). */
+  demo: boolean;
+  /** TRUST_PROXY=1: TLS ends at a reverse proxy, whose X-Forwarded-Proto and X-Forwarded-For are believed. */
+  trustProxy: boolean;
 }
 
 export class ConfigError extends Error {
@@ -32,15 +41,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a port number, got "${env.PORT}"`);
   const linkHours = Number(env.LINK_HOURS ?? 24);
   if (!(linkHours > 0 && linkHours <= 24 * 30)) throw new ConfigError(`LINK_HOURS must be hours between 0 and 720, got "${env.LINK_HOURS}"`);
-  const publicUrl = env.PUBLIC_URL?.replace(/\/+$/, '');
+  const publicUrl = env.PUBLIC_URL ? env.PUBLIC_URL.replace(/\/+$/, '') : undefined;
   if (publicUrl !== undefined && !/^https?:\/\/[^/]+$/.test(publicUrl)) throw new ConfigError(`PUBLIC_URL must be an origin like https://bank.example, got "${env.PUBLIC_URL}"`);
+  const production = oneOf(env, 'KETAI_ENV', ['development', 'production'], 'development') === 'production';
+  const trustProxy = oneOf(env, 'TRUST_PROXY', ['0', '1'], '0') === '1';
+  if (production) {
+    // Without PUBLIC_URL the mailed link would follow the request's Host header, which anyone can set.
+    if (!publicUrl?.startsWith('https://')) throw new ConfigError('KETAI_ENV=production needs PUBLIC_URL, the https origin put into mailed links (e.g. https://bank.example)');
+    if (!env.SMTP_URL) throw new ConfigError('KETAI_ENV=production needs SMTP_URL: there is no dev mailbox in production');
+  }
   const databaseUrl = env.DATABASE_URL?.trim() || undefined;
   if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) throw new ConfigError('DATABASE_URL must be a postgres:// URL');
   const poolSize = Number(env.DATABASE_POOL_SIZE ?? 10);
   if (!Number.isInteger(poolSize) || poolSize < 1 || poolSize > 200) throw new ConfigError(`DATABASE_POOL_SIZE must be 1 to 200, got "${env.DATABASE_POOL_SIZE}"`);
   const emulatorOrigins = parseOrigins(env.EMULATOR_ORIGINS);
   // The allow-list turns the gateway into a fetcher of those sites: a tester's tool, never a bank's.
-  if (emulatorOrigins.length && env.KETAI_ENV === 'production') throw new ConfigError('EMULATOR_ORIGINS is for testers and cannot be set with KETAI_ENV=production');
+  if (emulatorOrigins.length && production) throw new ConfigError('EMULATOR_ORIGINS is for testers and cannot be set with KETAI_ENV=production');
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
@@ -53,7 +69,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...(databaseUrl ? { databaseUrl } : {}),
     poolSize,
     emulatorOrigins,
-    ...(env.KETAI_ENV === 'production' ? {} : { scenariosDir: resolve(env.SCENARIOS_DIR ?? 'scenarios') }),
+    ...(production ? {} : { scenariosDir: resolve(env.SCENARIOS_DIR ?? 'scenarios') }),
+    production,
+    demo: !production,
+    trustProxy,
   };
 }
 
@@ -72,4 +91,10 @@ function parseOrigins(value: string | undefined): string[] {
     origins.push(url!.origin);
   }
   return origins;
+}
+
+function oneOf<T extends string>(env: NodeJS.ProcessEnv, name: string, allowed: readonly T[], fallback: T): T {
+  const value = env[name] || fallback;
+  if (!allowed.includes(value as T)) throw new ConfigError(`${name} must be ${allowed.join(' or ')}, got "${value}"`);
+  return value as T;
 }

@@ -18,7 +18,7 @@ import type { Database } from './store/database.ts';
 import { keyCheck } from './store/key-check.ts';
 import { openStore } from './store/open.ts';
 
-export type ServiceConfig = Pick<Config, 'dataDir' | 'secretKey' | 'smtpUrl' | 'mailFrom' | 'linkHours' | 'publicUrl' | 'databaseUrl' | 'poolSize'>;
+export type ServiceConfig = Pick<Config, 'dataDir' | 'secretKey' | 'smtpUrl' | 'mailFrom' | 'linkHours' | 'publicUrl' | 'databaseUrl' | 'poolSize' | 'demo'>;
 
 const SWEEP_EVERY_MS = 60_000;
 
@@ -46,7 +46,8 @@ export async function createServices(config: ServiceConfig, now: () => number = 
   const key = await loadSecretKey(config.dataDir, config.secretKey);
   const box = new SecretBox(key);
   const db = await openStore({ dataDir: config.dataDir, ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}), poolSize: config.poolSize, keyCheck: keyCheck(box) });
-  await seedDemo(db);
+  // Production starts with no data of its own: never the fictional banks and their passwords.
+  if (config.demo) await seedDemo(db);
   const audit = new AuditTrail(now);
   const throttle = new ClientThrottle(db.throttle, now);
   const tokens = new TokenService(db, box, audit, now);

@@ -10,6 +10,18 @@ describe('access log', () => {
     expect(loggablePath('/ib/top')).toBe('/ib/top');
   });
 
+  it('masks the ticket in every app descriptor and package path, not the fixed app routes', () => {
+    const ticket = 'Zm9vYmFyYmF6cXV4LV9xdXV4Y29yZ2Ux';
+    for (const file of ['docomo/ketai-token.jam', 'au/ketai-token.jad', 'softbank/ketai-token.jar', 'docomo']) {
+      expect(loggablePath(`/m/app/${ticket}/${file}`)).toBe(`/m/app/***/${file}`);
+    }
+    expect(loggablePath(`/m/app/${ticket}`)).toBe('/m/app/***');
+    expect(loggablePath('/m/app/webX/docomo/ketai-token.jam')).toBe('/m/app/***/docomo/ketai-token.jam');
+    expect(loggablePath('/m/app/web')).toBe('/m/app/web');
+    expect(loggablePath('/m/app/web/token.js')).toBe('/m/app/web/token.js');
+    expect(loggablePath('/m/app/provision')).toBe('/m/app/provision');
+  });
+
   it('writes method, path without query, status and time, never the body', async () => {
     const lines: string[] = [];
     const app = new Hono();

@@ -212,11 +212,12 @@ describe('POST /m/app/provision (wire format)', () => {
     }
   });
 
-  it('serves the dev mailbox as JSON, newest last', async () => {
+  it('serves the dev mailbox as JSON, newest last, never cached', async () => {
     const { services } = await testServices();
     const app = createApp(services);
     await issued(services);
     const response = await app.request(`/emulator/api/mailbox/${encodeURIComponent(INPUT.mail)}`);
+    expect(response.headers.get('cache-control')).toBe('no-store');
     const mails = (await response.json()) as { to: string; subject: string; body: string; sentAt: string }[];
     expect(mails).toHaveLength(1);
     expect(Object.keys(mails[0]!)).toEqual(['to', 'subject', 'body', 'sentAt']);

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { connect } from 'node:net';
 import { readFile, writeFile } from 'node:fs/promises';
@@ -39,6 +40,73 @@ describe('npm start', () => {
     expect(performance.now() - started).toBeLessThan(5_000);
     socket.destroy();
   });
+
+  // Needs `npm start` to pass signals on (issue 11; the speed branch changes how npm start runs node).
+  it('ends its node process when `npm start` itself gets SIGTERM, as a service manager sends it', async () => {
+    const npm = spawn('npm', ['start'], {
+      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: await tempDir() },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true, // its own process group, so that the clean-up below reaches a node left behind
+    });
+    let output = '';
+    npm.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    npm.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no URL within 20 s:\n${output}`)), 20_000);
+        npm.stdout!.on('data', () => {
+          const match = /listening on (http:\/\/\S+)/.exec(output);
+          if (match) {
+            clearTimeout(timer);
+            resolve(match[1]!);
+          }
+        });
+      });
+      expect((await fetch(`${url}/healthz`)).status).toBe(200);
+      npm.kill('SIGTERM');
+      await once(npm, 'exit');
+      let serving = true;
+      for (let tries = 0; tries < 50 && serving; tries++) {
+        serving = await fetch(`${url}/healthz`).then(() => true, () => false);
+        if (serving) await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(serving, 'the gateway still answers after npm start got SIGTERM and exited').toBe(false);
+    } finally {
+      try {
+        process.kill(-npm.pid!, 'SIGKILL');
+      } catch {
+        // the whole group is already gone
+      }
+    }
+  }, 60_000);
+
+  it('prints the demo banner with its logins; in production neither passwords nor testers’ URLs', async () => {
+    const demo = await startGatewayProcess({ DATA_DIR: await tempDir() });
+    demo.child.kill('SIGTERM');
+    await once(demo.child, 'exit');
+    expect(demo.output()).toContain('DEMO for testers');
+    expect(demo.output()).toContain('taro / Passw0rd!');
+    const production = await startGatewayProcess({ DATA_DIR: await tempDir(), KETAI_ENV: 'production', PUBLIC_URL: 'https://bank.example', SMTP_URL: 'smtp://user:secret@mail.bank.example:587' });
+    try {
+      expect((await fetch(`${production.url}/emulator/`)).status).toBe(404);
+    } finally {
+      production.child.kill('SIGTERM');
+      await once(production.child, 'exit');
+    }
+    expect(production.output()).toContain('(production)');
+    expect(production.output()).toContain('https://bank.example');
+    expect(production.output()).toContain('TRUST_PROXY is not set');
+    expect(production.output()).not.toMatch(/Passw0rd|kakunin|secret|DEMO|emulator|mailbox/);
+  }, 60_000);
+
+  it('refuses to start in production without PUBLIC_URL or SMTP_URL, and says which', async () => {
+    const noUrl = await runGatewayToExit({ DATA_DIR: await tempDir(), KETAI_ENV: 'production', SMTP_URL: 'smtp://mail.bank.example' });
+    expect(noUrl.code).toBe(1);
+    expect(noUrl.output).toContain('cannot start: KETAI_ENV=production needs PUBLIC_URL');
+    const noMail = await runGatewayToExit({ DATA_DIR: await tempDir(), KETAI_ENV: 'production', PUBLIC_URL: 'https://bank.example' });
+    expect(noMail.code).toBe(1);
+    expect(noMail.output).toContain('cannot start: KETAI_ENV=production needs SMTP_URL');
+  }, 60_000);
 
   it('refuses to start on a corrupt data file, says why, and does not touch it', async () => {
     const dataDir = await tempDir();

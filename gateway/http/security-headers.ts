@@ -1,19 +1,19 @@
 import type { ServerResponse } from 'node:http';
 import type { Hono } from 'hono';
+import type { Config } from '../config.ts';
 
-/** One response header the gateway sends on every answer. */
+/** One response header the gateway sends. */
 export type SecurityHeader = readonly [name: string, value: string];
 
 /**
  * Sent on every response: pages, handset pages, the API, static files and errors. These are the
- * values hono's `secureHeaders()` defaults gave; adding a header is one line here.
+ * values hono's `secureHeaders()` defaults gave, less HSTS (below); adding a header is one line here.
  */
 export const SECURITY_HEADERS: readonly SecurityHeader[] = [
   ['Cross-Origin-Resource-Policy', 'same-origin'],
   ['Cross-Origin-Opener-Policy', 'same-origin'],
   ['Origin-Agent-Cluster', '?1'],
   ['Referrer-Policy', 'no-referrer'],
-  ['Strict-Transport-Security', 'max-age=15552000; includeSubDomains'],
   ['X-Content-Type-Options', 'nosniff'],
   ['X-DNS-Prefetch-Control', 'off'],
   ['X-Download-Options', 'noopen'],
@@ -22,23 +22,61 @@ export const SECURITY_HEADERS: readonly SecurityHeader[] = [
   ['X-XSS-Protection', '0'],
 ];
 
+const COMMON = "frame-ancestors 'self'; base-uri 'none'; object-src 'none'; form-action 'self'";
+
 /**
- * Makes `app` add `headers` to every response it gives. Under @hono/node-server they go straight onto
- * node's `ServerResponse` before routing: no undici `Headers` is built, and no middleware runs, so a
- * route with one handler keeps Hono's synchronous fast path and node-server's cached response (routes
- * never set these names, so nothing is overridden). Elsewhere (`app.request`, the emulator's
- * in-process dispatch) they are set on the finished response.
+ * Content-Security-Policy per part of the site. The portal's pages carry no script and no inline
+ * style; handset pages have inline style attributes (the markup layer's colours) and the web
+ * token its inline stylesheet and bundle; the emulator runs installed apps with `new Function`.
  */
-export function withSecurityHeaders<App extends Pick<Hono, 'fetch'>>(app: App, headers: readonly SecurityHeader[] = SECURITY_HEADERS): App {
+const POLICIES: [prefix: string, policy: string][] = [
+  ['/emulator/', `default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; ${COMMON}`],
+  ['/m/', `default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; ${COMMON}`],
+  ['/', `default-src 'none'; style-src 'self'; img-src 'self'; ${COMMON}`],
+];
+
+/** One year; set only on responses that came over HTTPS, as RFC 6797 §7.2 requires. */
+export const HSTS: SecurityHeader = ['Strict-Transport-Security', 'max-age=31536000'];
+
+export function contentSecurityPolicy(path: string): string {
+  return POLICIES.find(([prefix]) => path.startsWith(prefix))![1];
+}
+
+/** The path of an absolute request URL, without building a URL object. */
+function pathOf(url: string): string {
+  const start = url.indexOf('/', url.indexOf('//') + 2);
+  if (start < 0) return '/';
+  const end = url.search(/[?#]/);
+  return end < 0 || end < start ? url.slice(start) : url.slice(start, end);
+}
+
+/** Over TLS: the request itself, or (TRUST_PROXY=1) the proxy's X-Forwarded-Proto. */
+function overHttps(request: Request, mode: Pick<Config, 'trustProxy'>): boolean {
+  if (request.url.startsWith('https:')) return true;
+  return mode.trustProxy && request.headers.get('x-forwarded-proto')?.split(',').at(-1)?.trim().toLowerCase() === 'https';
+}
+
+/**
+ * Makes `app` add the security headers, its part's CSP, and HSTS over HTTPS to every response. Under
+ * @hono/node-server they go straight onto node's `ServerResponse` before routing: no undici `Headers`
+ * is built, and no middleware runs, so a route with one handler keeps Hono's synchronous fast path and
+ * node-server's cached response (routes never set these names, so nothing is overridden). Elsewhere
+ * (`app.request`, the emulator's in-process dispatch) they are set on the finished response.
+ */
+export function withSecurityHeaders<App extends Pick<Hono, 'fetch'>>(app: App, mode: Pick<Config, 'trustProxy'> = { trustProxy: false }): App {
   const dispatch = app.fetch;
   app.fetch = (request, env, executionCtx) => {
+    const extra: SecurityHeader[] = [['Content-Security-Policy', contentSecurityPolicy(pathOf(request.url))]];
+    if (overHttps(request, mode)) extra.push(HSTS);
     const outgoing = (env as { outgoing?: ServerResponse } | undefined)?.outgoing;
     if (outgoing) {
-      for (const [name, value] of headers) outgoing.setHeader(name, value);
+      for (const [name, value] of SECURITY_HEADERS) outgoing.setHeader(name, value);
+      for (const [name, value] of extra) outgoing.setHeader(name, value);
       return dispatch(request, env, executionCtx);
     }
     return Promise.resolve(dispatch(request, env, executionCtx)).then((response) => {
-      for (const [name, value] of headers) response.headers.set(name, value);
+      for (const [name, value] of SECURITY_HEADERS) response.headers.set(name, value);
+      for (const [name, value] of extra) response.headers.set(name, value);
       return response;
     });
   };

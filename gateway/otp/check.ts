@@ -1,8 +1,8 @@
 import { findStep, normalizeCode, stepAt } from './code.ts';
-import type { OtpPolicy } from './policy.ts';
+import { CLOCK_SKEW_MINUTES, MAX_AHEAD_MINUTES, type OtpPolicy } from './policy.ts';
 import type { Token } from '../store/schema.ts';
 
-export type VerifyReason = 'ok' | 'wrong' | 'replayed' | 'locked' | 'expired' | 'revoked' | 'malformed' | 'unknown';
+export type VerifyReason = 'ok' | 'wrong' | 'replayed' | 'clock_skew' | 'locked' | 'expired' | 'revoked' | 'malformed' | 'unknown';
 
 export interface VerifyOutcome {
   reason: VerifyReason;
@@ -42,9 +42,14 @@ export function checkCode(token: TokenView, secretBase32: string, input: unknown
     unlocked = { failures: 0, lockedUntil: null };
   }
 
-  const expected = stepAt(now, token.period);
-  const step = findStep(secretBase32, token, code, expected + token.drift, rules.window);
-  if (step === null) {
+  const clock = stepAt(now, token.period);
+  const match = (centre: number, window: number) => findStep(secretBase32, token, code, centre, window);
+  // The remembered drift's window first; then the server clock's own, so a handset whose clock was
+  // put right is not refused until the drift unlearns.
+  const step = match(clock + token.drift, rules.window) ?? (token.drift === 0 ? null : match(clock, rules.window));
+  // Failing that, a real code from a clock minutes off (handset or server): refused, never counted.
+  const found = step ?? match(clock, steps(CLOCK_SKEW_MINUTES, token.period));
+  if (found === null) {
     failures += 1;
     if (failures >= rules.maxFailures) {
       const lockedUntil = now + rules.lockMinutes * 60_000;
@@ -52,11 +57,21 @@ export function checkCode(token: TokenView, secretBase32: string, input: unknown
     }
     return { outcome: { reason: 'wrong', attemptsLeft: rules.maxFailures - failures }, changes: { ...unlocked, failures } };
   }
-  if (token.lastStep !== null && step <= token.lastStep) {
-    return { outcome: { reason: 'replayed' }, changes: Object.keys(unlocked).length > 0 ? unlocked : null };
+  // Never a step far ahead of the server clock: stored, it would refuse every real code as a
+  // replay once the clocks agree again.
+  const latest = clock + rules.window + steps(MAX_AHEAD_MINUTES, token.period);
+  const unchanged = Object.keys(unlocked).length > 0 ? unlocked : null;
+  if (token.lastStep !== null && found <= token.lastStep) {
+    // A lastStep past what the clock accepts now: the server clock went back since.
+    return { outcome: { reason: token.lastStep > latest ? 'clock_skew' : 'replayed' }, changes: unchanged };
   }
-  const drift = clamp(step - expected, rules.maxDriftSteps);
+  if (step === null || step > latest) return { outcome: { reason: 'clock_skew' }, changes: unchanged };
+  const drift = clamp(step - clock, rules.maxDriftSteps);
   return { outcome: { reason: 'ok', step }, changes: { lastStep: step, drift, failures: 0, lockedUntil: null } };
+}
+
+function steps(minutes: number, period: number): number {
+  return Math.ceil((minutes * 60) / period);
 }
 
 function clamp(value: number, limit: number): number {

@@ -9,7 +9,10 @@ export interface OtpPolicy {
   period: number;
   /** Steps accepted either side of the expected one. */
   window: number;
-  /** How far (in steps) a handset's clock may drift before codes stop matching at all. */
+  /**
+   * How far (in steps) a handset's clock may drift and still have its codes accepted (the window
+   * follows it); ahead of the server clock never more than MAX_AHEAD_MINUTES past the window.
+   */
   maxDriftSteps: number;
   /** Wrong codes in a row that lock the token. */
   maxFailures: number;
@@ -17,6 +20,18 @@ export interface OtpPolicy {
   /** 利用期限: years from issuance. */
   validityYears: number;
 }
+
+/**
+ * How far a handset's or the server's clock may be off for a real code to be recognised as one:
+ * refused as `clock_skew` (not counted toward the lock, nothing stored) rather than as wrong.
+ */
+export const CLOCK_SKEW_MINUTES = 15;
+
+/**
+ * How far past the window a handset may run ahead of the server clock and still be accepted (the
+ * drift follows it). It bounds how long real codes are refused as replays after a clock is put right.
+ */
+export const MAX_AHEAD_MINUTES = 3;
 
 /** What a handset needs to compute codes, fixed at issuance. */
 export type CodeParameters = Pick<OtpPolicy, 'algorithm' | 'digits' | 'period'>;

@@ -3,6 +3,8 @@ import { getCookie, setCookie } from 'hono/cookie';
 import type { FontSize } from './frame.tsx';
 import { PAGE_EXPIRED, SESSION_EXPIRED } from './messages.ts';
 import type { Origin } from '../audit/trail.ts';
+import type { Config } from '../config.ts';
+import { clientIp, secureCookies, type ProxyTrust } from '../http/client.ts';
 import type { Customer, Tenant } from '../store/schema.ts';
 import type { Session, SessionStore } from './session.ts';
 
@@ -27,12 +29,15 @@ export interface PortalEnv {
 
 export type PortalContext = Context<PortalEnv>;
 
-export function setSessionCookie(c: Context, session: Session): void {
+/** Whether cookies go out `Secure` (over TLS, and always in production: docs/security.md). */
+export type CookiePolicy = Pick<Config, 'production' | 'trustProxy'>;
+
+export function setSessionCookie(c: Context, session: Session, policy: CookiePolicy): void {
   setCookie(c, SESSION_COOKIE, session.id, {
     path: '/',
     httpOnly: true,
     sameSite: 'Lax',
-    secure: new URL(c.req.url).protocol === 'https:',
+    secure: secureCookies(c, policy),
   });
 }
 
@@ -41,7 +46,7 @@ export function setSessionCookie(c: Context, session: Session): void {
  * it used); an idled-out one is replaced by a fresh one that says so. Handlers that rotate the
  * session put the new one back with `c.set('session', …)`.
  */
-export function sessions(store: SessionStore): MiddlewareHandler<PortalEnv> {
+export function sessions(store: SessionStore, policy: CookiePolicy): MiddlewareHandler<PortalEnv> {
   return async (c, next) => {
     const cookie = getCookie(c, SESSION_COOKIE);
     const { session, ended } = await store.open(cookie);
@@ -51,7 +56,7 @@ export function sessions(store: SessionStore): MiddlewareHandler<PortalEnv> {
     await next();
     const current = c.var.session;
     await store.save(current);
-    if (current.id !== cookie) setSessionCookie(c, current);
+    if (current.id !== cookie) setSessionCookie(c, current, policy);
     c.header('Cache-Control', 'no-store');
   };
 }
@@ -70,11 +75,11 @@ export function formWithCsrf(store: SessionStore, onRefused: (c: PortalContext, 
   };
 }
 
-/** The client as the audit trail records it. */
-export function originOf(c: Context): Origin {
+/** The client as the audit trail and the per-client limit see it (behind a trusted proxy, the address it saw). */
+export function originOf(c: Context, trust: ProxyTrust): Origin {
   const userAgent = c.req.header('user-agent');
-  const ip = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress;
-  return { ...(ip ? { ip } : {}), ...(userAgent ? { userAgent } : {}) };
+  const ip = clientIp(c, trust);
+  return { ...(ip !== 'unknown' ? { ip } : {}), ...(userAgent ? { userAgent } : {}) };
 }
 
 export function fontSize(c: Context): FontSize {
@@ -82,8 +87,8 @@ export function fontSize(c: Context): FontSize {
   return size === 's' || size === 'l' ? size : 'm';
 }
 
-export function setFontSize(c: Context, size: FontSize): void {
-  setCookie(c, FONT_COOKIE, size, { path: '/', httpOnly: true, sameSite: 'Lax', maxAge: 365 * 86_400 });
+export function setFontSize(c: Context, size: FontSize, policy: CookiePolicy): void {
+  setCookie(c, FONT_COOKIE, size, { path: '/', httpOnly: true, sameSite: 'Lax', maxAge: 365 * 86_400, secure: secureCookies(c, policy) });
 }
 
 /** Takes the one-time message out of the session. */

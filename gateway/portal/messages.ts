@@ -21,6 +21,8 @@ export function otpProblem(outcome: ActivationOutcome, digits: number): Problem 
         : { field: `ワンタイムパスワードが正しくありません。（あと${outcome.attemptsLeft}回誤るとロックされます）` };
     case 'replayed':
       return { field: 'このワンタイムパスワードは使用済みです。同じパスワードは連続して使用できません。新しいワンタイムパスワードが表示されてから入力して下さい。' };
+    case 'clock_skew':
+      return { field: 'ワンタイムパスワードの時刻がずれています。携帯電話（端末）の日付・時刻の設定をご確認のうえ、新しく表示されたワンタイムパスワードを入力して下さい。' };
     case 'locked':
       return { page: `ワンタイムパスワードがロックされています。${formatJst(outcome.lockedUntil!)}以降に再度お試し下さい。` };
     case 'expired':

@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { confirmPasswordError, validateIssuanceForm } from '../issuance/input.ts';
 import type { Services } from '../services.ts';
 import { formatJst } from '../time.ts';
-import { originOf, takeFlash, type PortalContext, type PortalEnv } from './context.ts';
+import { originOf, takeFlash, type CookiePolicy, type PortalContext, type PortalEnv } from './context.ts';
 import { rememberForm } from './forms.ts';
 import { confirmPasswordProblem, otpProblem } from './messages.ts';
 import { chrome, publicOrigin, render } from './render.ts';
@@ -19,7 +19,7 @@ import {
 } from './screens/otp.tsx';
 
 /** BOP001 and the flows it starts: トークン発行, 利用開始, 利用解除 (mounted at /ib/otp). */
-export function otpRoutes(services: Services): Hono<PortalEnv> {
+export function otpRoutes(services: Services, policy: CookiePolicy): Hono<PortalEnv> {
   const app = new Hono<PortalEnv>();
   const overview = (c: PortalContext) => services.issuance.overview(c.var.customer.id);
   const digits = (c: PortalContext) => c.var.tenant.policy.digits;
@@ -98,10 +98,10 @@ export function otpRoutes(services: Services): Hono<PortalEnv> {
     const password = form.confirmPassword ?? '';
     const formatError = confirmPasswordError(password);
     if (formatError) return screen({ field: formatError });
-    const checked = await services.confirmPasswords.check(customerId, password, originOf(c));
+    const checked = await services.confirmPasswords.check(customerId, password, originOf(c, policy));
     if (checked.status !== 'ok') return screen(confirmPasswordProblem(checked));
 
-    const result = await services.issuance.issue(customerId, draft, formId, publicOrigin(c, services), originOf(c));
+    const result = await services.issuance.issue(customerId, draft, formId, publicOrigin(c, services), originOf(c, policy));
     delete session.issuances![formId];
     if (result.status === 'refused') return backToMenu(c, (await issueRefusal(c)) ?? 'トークンは発行済みです。');
     session.issued = { formId, issuanceId: result.issuance.id };
@@ -125,7 +125,7 @@ export function otpRoutes(services: Services): Hono<PortalEnv> {
 
   app.post('/activate', async (c) => {
     if (!(await overview(c)).canActivate) return c.redirect('/ib/otp');
-    const outcome = await services.issuance.activate(c.var.customer.id, c.var.form.otp ?? '', originOf(c));
+    const outcome = await services.issuance.activate(c.var.customer.id, c.var.form.otp ?? '', originOf(c, policy));
     if (outcome.reason === 'ok') return c.redirect('/ib/otp/activate/done');
     const problem = otpProblem(outcome, digits(c));
     return render(c, <ActivateScreen chrome={chrome(c)} digits={digits(c)} error={problem.page} fieldError={problem.field} />, 400);
@@ -149,9 +149,9 @@ export function otpRoutes(services: Services): Hono<PortalEnv> {
     const password = c.var.form.confirmPassword ?? '';
     const formatError = confirmPasswordError(password);
     if (formatError) return screen({ field: formatError });
-    const checked = await services.confirmPasswords.check(c.var.customer.id, password, originOf(c));
+    const checked = await services.confirmPasswords.check(c.var.customer.id, password, originOf(c, policy));
     if (checked.status !== 'ok') return screen(confirmPasswordProblem(checked));
-    const { reissueFrom } = await services.issuance.release(c.var.customer.id, originOf(c));
+    const { reissueFrom } = await services.issuance.release(c.var.customer.id, originOf(c, policy));
     c.var.session.released = { reissueFrom };
     return c.redirect('/ib/otp/release/done');
   });

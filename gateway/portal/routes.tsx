@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import type { MiddlewareHandler } from 'hono';
 import { limitBody } from '../http/body-limit.ts';
 import type { Services } from '../services.ts';
-import { formWithCsrf, originOf, sessions, setFontSize, takeFlash, type PortalEnv } from './context.ts';
+import { formWithCsrf, originOf, sessions, setFontSize, takeFlash, type CookiePolicy, type PortalEnv } from './context.ts';
 import { LOGGED_OUT, LOGIN_INVALID, loginLocked, NOT_FOUND, otpProblem, PAGE_EXPIRED, STALE_FORM, TOO_LARGE, TOO_MANY_TRIES } from './messages.ts';
 import { otpRoutes } from './otp-routes.tsx';
 import { chrome, render } from './render.ts';
@@ -12,25 +12,34 @@ import { LoginScreen, OtpLoginScreen } from './screens/login.tsx';
 import { transferRoutes } from './transfer-routes.tsx';
 import { PORTAL_CSS } from './style.ts';
 
+const NO_BANK = '<!DOCTYPE html><html lang="ja"><head><meta charset="utf-8"><title>ただいまご利用いただけません</title></head><body><p>ただいまご利用いただけません。金融機関の設定が登録されていません。</p></body></html>';
+
 /** Paths a visitor may use before logging in. */
 const PUBLIC = new Set(['/', '/ib/login', '/ib/login/otp', '/ib/logout', '/ib/help', '/ib/products']);
 
-/** The path of `referer` when it is a page of this site, else `/`: never a redirect elsewhere. */
+/**
+ * `/` or `/ib/…` with non-empty segments of plain characters: nothing a browser could read as
+ * another site. The URL parser turns `\` and tabs into `/`, so `http://bank.test/\evil.example`
+ * has the path `//evil.example`, a scheme-relative Location.
+ */
+const PORTAL_PATH = /^\/(?:ib(?:\/[A-Za-z0-9_.-]+)*\/?)?$/;
+
+/** The path of `referer` when it is a portal page of this site, else `/`: never a redirect elsewhere. */
 function sameSitePath(referer: string | undefined, current: string): string {
   if (!referer || !URL.canParse(referer)) return '/';
   const back = new URL(referer);
-  return back.host === new URL(current).host ? back.pathname : '/';
+  return back.origin === new URL(current).origin && PORTAL_PATH.test(back.pathname) ? back.pathname : '/';
 }
 
 /** The personal internet banking portal (seed 000): `/` and `/ib/…`. */
-export function portalRoutes(services: Services): Hono<PortalEnv> {
+export function portalRoutes(services: Services, policy: CookiePolicy): Hono<PortalEnv> {
   const store = services.sessions;
   const app = new Hono<PortalEnv>();
 
   app.get('/ib/static/portal.css', async (c) => c.body(PORTAL_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'max-age=3600' }));
   app.get('/ib/font/:size', async (c) => {
     const size = c.req.param('size');
-    if (size === 's' || size === 'm' || size === 'l') setFontSize(c, size);
+    if (size === 's' || size === 'm' || size === 'l') setFontSize(c, size, policy);
     return c.redirect(sameSitePath(c.req.header('referer'), c.req.url));
   });
 
@@ -40,12 +49,13 @@ export function portalRoutes(services: Services): Hono<PortalEnv> {
   // The personal bank this portal serves (docs/storage.md: looked up per request, never a cached document).
   use(async (c, next) => {
     const tenant = (await services.db.tenants.list()).find((candidate) => candidate.kind === 'personal');
-    if (!tenant) throw new Error('no personal-banking tenant in the data');
+    // A store with no personal bank yet (production starts empty): say so, never a 500.
+    if (!tenant) return c.html(NO_BANK, 503);
     c.set('tenant', tenant);
     await next();
   });
   use(limitBody<PortalEnv>({ maxSize: 32 * 1024, onError: (c) => render(c as never, <ErrorScreen chrome={{ bankName: (c as never as { var: PortalEnv['Variables'] }).var.tenant.name, csrf: '', fontSize: 'm' }} message={TOO_LARGE} />, 413) }));
-  use(sessions(store));
+  use(sessions(store, policy));
   use(
     formWithCsrf(store, (c, check) => {
       // A form from a session or page that idled out: back to the login page, which says why.
@@ -81,7 +91,7 @@ export function portalRoutes(services: Services): Hono<PortalEnv> {
       ...(password === '' ? { password: 'ログインパスワードを入力して下さい。' } : {}),
     };
     if (Object.keys(errors).length > 0) return render(c, <LoginScreen chrome={chrome(c)} loginId={loginId} errors={errors} />, 400);
-    const result = await services.logins.login(c.var.tenant.id, loginId.trim(), password, originOf(c));
+    const result = await services.logins.login(c.var.tenant.id, loginId.trim(), password, originOf(c, policy));
     if (result.status === 'throttled') return render(c, <LoginScreen chrome={chrome(c)} loginId={loginId} error={TOO_MANY_TRIES} />, 429);
     if (result.status !== 'ok') {
       const error = result.status === 'locked' ? loginLocked(result.until) : LOGIN_INVALID;
@@ -102,7 +112,7 @@ export function portalRoutes(services: Services): Hono<PortalEnv> {
   guarded.post('/ib/login/otp', async (c) => {
     const session = c.var.session;
     if (session.stage !== 'otp' || !session.customerId) return c.redirect('/');
-    const outcome = await services.issuance.verifyCustomerCode(session.customerId, c.var.form.otp ?? '', originOf(c));
+    const outcome = await services.issuance.verifyCustomerCode(session.customerId, c.var.form.otp ?? '', originOf(c, policy));
     if (outcome.reason !== 'ok') {
       const { digits } = c.var.tenant.policy;
       const problem = otpProblem(outcome, digits);
@@ -135,8 +145,8 @@ export function portalRoutes(services: Services): Hono<PortalEnv> {
   });
   guarded.get('/ib/products', async (c) => render(c, <ProductsScreen chrome={chrome(c)} />));
 
-  guarded.route('/ib/otp', otpRoutes(services));
-  guarded.route('/ib/transfer', transferRoutes(services));
+  guarded.route('/ib/otp', otpRoutes(services, policy));
+  guarded.route('/ib/transfer', transferRoutes(services, policy));
   guarded.all('/ib/*', (c) => render(c, <ErrorScreen chrome={chrome(c)} message={NOT_FOUND} />, 404));
 
   app.route('/', guarded);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import type { Services } from '../services.ts';
 import type { TransferDraft } from '../banking/transfers.ts';
-import { originOf, takeFlash, type PortalContext, type PortalEnv } from './context.ts';
+import { originOf, takeFlash, type CookiePolicy, type PortalContext, type PortalEnv } from './context.ts';
 import { rememberForm } from './forms.ts';
 import { otpProblem } from './messages.ts';
 import { chrome, render } from './render.ts';
@@ -15,7 +15,7 @@ const STALE_TRANSFER = 'この振込の画面は古くなっているか、別�
  * advance while the OTP is 利用中 goes BFK003 → 次へ → BFK005 (the OTP on its own screen) → 次へ → BFK004,
  * as the seed's transfer note says. Each draft is kept under its form id, so tabs do not mix.
  */
-export function transferRoutes(services: Services): Hono<PortalEnv> {
+export function transferRoutes(services: Services, policy: CookiePolicy): Hono<PortalEnv> {
   const app = new Hono<PortalEnv>();
   const digits = (c: PortalContext) => c.var.tenant.policy.digits;
   const account = (c: PortalContext) => services.transfers.account(c.var.customer.id);
@@ -75,11 +75,11 @@ export function transferRoutes(services: Services): Hono<PortalEnv> {
 
     let otpVerified = false;
     if (pending.draft.otpRequired) {
-      const outcome = await services.issuance.verifyCustomerCode(customerId, c.var.form.otp ?? '', originOf(c));
+      const outcome = await services.issuance.verifyCustomerCode(customerId, c.var.form.otp ?? '', originOf(c, policy));
       if (outcome.reason !== 'ok') return screen(otpProblem(outcome, digits(c)));
       otpVerified = true;
     }
-    const result = await services.transfers.execute(customerId, pending.draft, formId, otpVerified, originOf(c));
+    const result = await services.transfers.execute(customerId, pending.draft, formId, otpVerified, originOf(c, policy));
     if (result.status === 'insufficient') return screen({ page: '支払可能残高が不足しています。' });
     if (result.status !== 'done' && result.status !== 'existing') return screen({ field: 'ワンタイムパスワードを入力して下さい。' });
     session.transferred = { formId, transferId: result.transfer.id, balance: result.balance };

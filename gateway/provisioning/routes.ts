@@ -5,6 +5,7 @@ import type { Encoding } from '../carrier/handset.ts';
 import { parseForm } from '../markup/form.ts';
 import type { IssuanceService, ProvisionError, ProvisionResult } from '../issuance/service.ts';
 import { originOf } from '../portal/context.ts';
+import type { ProxyTrust } from '../http/client.ts';
 
 const STATUS: Record<ProvisionError, 400 | 401 | 404 | 409 | 410 | 423 | 429> = {
   bad_request: 400,
@@ -57,7 +58,7 @@ export function provisioningBody(result: ProvisionResult): string {
 }
 
 /** `POST /m/app/provision`: the token app's 初期設定 (contract in docs/contracts.md). */
-export function provisioningRoutes(issuance: IssuanceService): Hono {
+export function provisioningRoutes(issuance: IssuanceService, trust: ProxyTrust): Hono {
   const app = new Hono();
   app.post(
     '/provision',
@@ -67,7 +68,7 @@ export function provisioningRoutes(issuance: IssuanceService): Hono {
       const type = (c.req.header('content-type') ?? '').toLowerCase();
       const body = type.startsWith('application/x-www-form-urlencoded') ? parseForm(new Uint8Array(await c.req.arrayBuffer()), bodyEncoding(type, c.req.header())) : null;
       const result: ProvisionResult = body
-        ? await issuance.provision({ serviceId: body.get('serviceId'), userId: body.get('userId'), startPassword: body.get('startPassword') }, originOf(c))
+        ? await issuance.provision({ serviceId: body.get('serviceId'), userId: body.get('userId'), startPassword: body.get('startPassword') }, originOf(c, trust))
         : { ok: false, error: 'bad_request' };
       return c.text(provisioningBody(result), result.ok ? 200 : STATUS[result.error]);
     },
