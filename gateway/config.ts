@@ -17,6 +17,8 @@ export interface Config {
   databaseUrl?: string;
   /** Connections each gateway keeps to PostgreSQL. */
   poolSize: number;
+  /** Requests each bank API key may make per minute, counted across every gateway. */
+  apiRatePerMinute: number;
 }
 
 export class ConfigError extends Error {
@@ -34,6 +36,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) throw new ConfigError('DATABASE_URL must be a postgres:// URL');
   const poolSize = Number(env.DATABASE_POOL_SIZE ?? 10);
   if (!Number.isInteger(poolSize) || poolSize < 1 || poolSize > 200) throw new ConfigError(`DATABASE_POOL_SIZE must be 1 to 200, got "${env.DATABASE_POOL_SIZE}"`);
+  const apiRatePerMinute = Number(env.API_RATE_PER_MINUTE ?? 600);
+  if (!Number.isInteger(apiRatePerMinute) || apiRatePerMinute < 1) throw new ConfigError(`API_RATE_PER_MINUTE must be a whole number of 1 or more, got "${env.API_RATE_PER_MINUTE}"`);
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
@@ -45,5 +49,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     linkHours,
     ...(databaseUrl ? { databaseUrl } : {}),
     poolSize,
+    apiRatePerMinute,
   };
 }
