@@ -3,7 +3,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { accessLog } from './access-log.ts';
 import { createPackageCatalog } from './app/catalog.ts';
 import { appRoutes } from './app/routes.ts';
-import { handsetRoutes } from './carrier/routes.ts';
+import { apiRoutes } from './api/routes.ts';
 import { emulatorRoutes } from './emulator/routes.ts';
 import { mailboxRoutes } from './mail/routes.ts';
 import { mobileRoutes } from './mobile/routes.ts';
@@ -24,7 +24,7 @@ export function createApp(services: Services): Hono {
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.route('/m/app', provisioningRoutes(services.issuance));
   app.route('/m/app/web', webTokenRoutes());
-  app.route('/', handsetRoutes());
+  app.route('/', apiRoutes(services));
   const handsetPages = { lookupTicket: services.issuance.lookupTicket, publicUrl: services.config.publicUrl };
   app.route('/m', mobileRoutes(handsetPages));
   app.route('/m', appRoutes({ ...handsetPages, packages: createPackageCatalog({ dataDir: services.config.dataDir, bundle: buildHandsetBundle }) }));
