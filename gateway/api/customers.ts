@@ -29,7 +29,7 @@ const issue = createRoute({
   security: SECURITY,
   request: {
     params: z.object({ id: CustomerIdSchema.openapi({ param: { name: 'id', in: 'path' } }) }),
-    headers: z.object({ 'idempotency-key': z.string().min(8).max(64).regex(/^[\x21-\x7e]+$/).openapi({ param: { name: 'Idempotency-Key', in: 'header' }, example: 'c2f1d0e8-issue-1' }) }),
+    headers: z.object({ 'idempotency-key': z.string().min(8).max(64).regex(/^[\x21-\x7e]+$/).openapi({ param: { name: 'idempotency-key', in: 'header' }, example: 'c2f1d0e8-issue-1' }) }),
     body: { required: true, content: { 'application/json': { schema: IssuanceRequest } } },
   },
   responses: {
