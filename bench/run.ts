@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { benchApi } from './api.ts';
 import { benchCarrier } from './carrier.ts';
 import { describeMachine } from './machine.ts';
 import { benchOtp } from './otp.ts';
@@ -23,5 +24,6 @@ try {
 } finally {
   await rm(dataDir, { recursive: true, force: true });
 }
+console.log('\nBank API over HTTP (durable replay state)'), await benchApi();
 console.log('\nScenario runner (wall time, Chromium and gateways included)');
 await benchScenarios('enroll');

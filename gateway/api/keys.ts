@@ -94,12 +94,19 @@ export function keyGuard(options: KeyGuardOptions): (scope: ApiScope) => Middlew
     if (!key.scopes.includes(scope)) throw new ApiProblem('forbidden', { detail: `scope "${scope}" required` });
     const now = options.now();
     const windowStart = now - (now % MINUTE);
-    const count = await options.db.throttle.hit(`api:${key.id}`, windowStart, windowStart + MINUTE);
-    if (count > options.ratePerMinute) {
+    const throttleKey = `api:${key.id}`;
+    if ((await options.db.throttle.count(throttleKey, windowStart)) >= options.ratePerMinute) {
       throw new ApiProblem('rate_limited', {}, { 'Retry-After': String(Math.ceil((windowStart + MINUTE - now) / 1000)) });
     }
+    // Counted alongside the work, not before it: no durable write stands in front of every call.
+    // The limit may be passed by the requests already in flight, which a rate limit can bear.
+    const counted = options.db.throttle.hit(throttleKey, windowStart, windowStart + MINUTE).catch((error: Error) => console.error(`api rate count: ${error.message}`));
     c.set('apiKey', key);
-    await next();
+    try {
+      await next();
+    } finally {
+      await counted;
+    }
   };
 }
 
