@@ -24,6 +24,6 @@ try {
 } finally {
   await rm(dataDir, { recursive: true, force: true });
 }
-console.log('\nBank API over HTTP (durable replay state)'), await benchApi();
+await benchApi();
 console.log('\nScenario runner (wall time, Chromium and gateways included)');
 await benchScenarios('enroll');
