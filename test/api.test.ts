@@ -208,11 +208,14 @@ describe('tokens', () => {
     expect((await api.call('POST', '/api/v1/verifications', { serial: token.serial, otp: code(7) })).json.code).toBe('replayed');
     expect((await api.call('POST', `/api/v1/tokens/${token.serial}/resync`, { otp1: code(6), otp2: code(7) })).json.code).toBe('replayed');
     expect((await api.call('POST', '/api/v1/verifications', { serial: token.serial, otp: code(8) })).status).toBe(200);
+    // A used code followed by a fresh one is no proof: refused, and the fresh one stays usable.
+    expect((await api.call('POST', `/api/v1/tokens/${token.serial}/resync`, { otp1: code(8), otp2: code(9) })).json.code).toBe('replayed');
     expect((await api.call('POST', `/api/v1/tokens/${token.serial}/resync`, { otp1: '12', otp2: code(9) })).json.code).toBe('malformed');
+    expect((await api.call('POST', '/api/v1/verifications', { serial: token.serial, otp: code(9) })).status).toBe(200);
     // Beyond maxDriftSteps (10) no resync can help.
     expect((await api.call('POST', `/api/v1/tokens/${token.serial}/resync`, { otp1: code(20), otp2: code(21) })).json.code).toBe('wrong');
     const events = await services.db.audit.list({ tenantId: 'himawari', action: 'token.resync', limit: 10 });
-    expect(events.map((event) => event.result)).toEqual(['wrong', 'replayed', 'ok', 'wrong']);
+    expect(events.map((event) => event.result)).toEqual(['wrong', 'replayed', 'replayed', 'ok', 'wrong']);
     expect(events.every((event) => event.actor === `api:${api.keyId}`)).toBe(true);
   });
 });
