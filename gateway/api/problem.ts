@@ -60,6 +60,7 @@ export function outcomeProblem(outcome: VerifyOutcome): ApiProblem {
   const { reason } = outcome;
   if (reason === 'ok') throw new Error('an accepted code is not a problem');
   return new ApiProblem(reason, {
+    ...(reason === 'unknown' ? { detail: 'no such token' } : {}),
     ...(outcome.attemptsLeft !== undefined ? { attemptsLeft: outcome.attemptsLeft } : {}),
     ...(outcome.lockedUntil !== undefined ? { lockedUntil: new Date(outcome.lockedUntil).toISOString() } : {}),
   });
