@@ -12,7 +12,7 @@ import { createApp } from '../gateway/routes.ts';
 import { createServices } from '../gateway/services.ts';
 import { report } from './machine.ts';
 
-const CONNECTIONS = 32;
+const CONNECTIONS = 64;
 /** Each verification takes a token of its own, so every one is an accepted code written durably. */
 const VERIFICATIONS = 3000;
 const HEALTH_REQUESTS = 6000;
