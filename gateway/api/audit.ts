@@ -3,17 +3,17 @@ import { serialHash } from '../audit/trail.ts';
 import { normalizeSerial } from '../otp/serial.ts';
 import { problems } from './problem.ts';
 import type { ApiApp, ApiDeps } from './routes.ts';
-import { CustomerIdSchema, SECURITY, SerialSchema } from './schemas.ts';
+import { CustomerIdSchema, SECURITY, SerialSchema, textSchema } from './schemas.ts';
 
 const Time = z.iso.datetime({ offset: true }).openapi({ example: '2026-11-22T00:00:00Z' });
 
 const AuditQuery = z.object({
   serial: SerialSchema.optional(),
   customer: CustomerIdSchema.optional(),
-  action: z.string().max(64).optional().openapi({ example: 'otp.verify' }),
+  action: textSchema(64).optional().openapi({ example: 'otp.verify' }),
   from: Time.optional().openapi({ description: 'Events at or after this time.' }),
   to: Time.optional().openapi({ description: 'Events before this time.' }),
-  cursor: z.string().max(64).optional().openapi({ description: 'The `next` of the previous page.' }),
+  cursor: textSchema(64).optional().openapi({ description: 'The `next` of the previous page.' }),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 

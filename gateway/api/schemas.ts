@@ -10,11 +10,14 @@ import { ApiProblem } from './problem.ts';
 
 /** Schemas and look-ups more than one resource uses. */
 
+/** Identifiers and filters: no control characters (PostgreSQL text cannot hold NUL; no id has any). */
+export const textSchema = (max: number) => z.string().max(max).regex(/^[^\u0000-\u001f\u007f]*$/, 'control characters are not allowed');
+
 /** As typed: full-width and lower case pass; whether it is a serial is the look-up's answer (404). */
-export const SerialSchema = z.string().min(1).max(64).openapi({ example: 'KT3F7K9M2XQA' });
+export const SerialSchema = textSchema(64).min(1).openapi({ example: 'KT3F7K9M2XQA' });
 /** The engine decides whether it is a code (`malformed`), so anything short enough passes here. */
 export const OtpSchema = z.string().max(64).openapi({ example: '12345678' });
-export const CustomerIdSchema = z.string().min(1).max(64).openapi({ example: 'c-taro' });
+export const CustomerIdSchema = textSchema(64).min(1).openapi({ example: 'c-taro' });
 
 export const SECURITY = [{ apiKey: [] }];
 

@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Token } from '../store/schema.ts';
 import { ApiProblem, outcomeProblem, problems } from './problem.ts';
 import type { ApiApp, ApiDeps } from './routes.ts';
-import { CustomerIdSchema, isoTime, OtpSchema, ownToken, presenter, SECURITY, SerialSchema } from './schemas.ts';
+import { CustomerIdSchema, isoTime, textSchema, OtpSchema, ownToken, presenter, SECURITY, SerialSchema } from './schemas.ts';
 
 /** A token as the bank sees it: state and counters, never the seed. */
 const TokenView = z
@@ -49,7 +49,7 @@ const MAX_PAGE = 100;
 const ListQuery = z.object({
   customer: CustomerIdSchema.optional(),
   status: z.enum(['provisioned', 'active', 'revoked']).optional(),
-  cursor: z.string().max(64).optional().openapi({ description: 'The `next` of the previous page.' }),
+  cursor: textSchema(64).optional().openapi({ description: 'The `next` of the previous page.' }),
   limit: z.coerce.number().int().min(1).max(MAX_PAGE).default(50),
 });
 const TokenPage = z.object({ tokens: z.array(TokenView), next: z.string().optional() }).openapi('TokenPage');
