@@ -110,7 +110,6 @@ async function withPostgres(serverUrl: string, work: (url: string) => Promise<vo
 
 /** Bank API verifications per second over HTTP (accepted codes, durable replay state) against /healthz on the same server. */
 export async function benchApi(): Promise<void> {
-  console.log('\nBank API over HTTP (accepted codes, durable replay state)');
   await benchOn('embedded', {});
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (serverUrl) await withPostgres(serverUrl, (url) => benchOn('PostgreSQL', { DATABASE_URL: url }));

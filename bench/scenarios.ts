@@ -5,28 +5,50 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { report } from './machine.ts';
 
+/** `all --parallel 2` this many times in a row: every one must pass. */
+const REPEATS = 10;
+const TARGET_SPEED_UP = 1.5;
+
+interface Invocation {
+  ms: number;
+  passed: boolean;
+  /** The runner's FAIL lines when it did not pass. */
+  failures: string[];
+}
+
 /** Wall time of one `npm run scenario` invocation, as a tester sees it (browser start included). */
-async function wallTime(args: string[], out: string): Promise<number> {
+async function invoke(args: string[], out: string): Promise<Invocation> {
   const started = performance.now();
   const child = spawn(process.execPath, ['--import', 'tsx', 'emulator/driver/cli.ts', ...args, '--out', out], { stdio: ['ignore', 'pipe', 'inherit'] });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const [code] = (await once(child, 'exit')) as [number | null];
-  if (code !== 0) throw new Error(`npm run scenario -- ${args.join(' ')} exited with ${code}:\n${output}`);
-  return performance.now() - started;
+  const failures = output.split('\n').filter((line) => line.startsWith('FAIL '));
+  if (code !== 0 && failures.length === 0) throw new Error(`npm run scenario -- ${args.join(' ')} exited with ${code}:\n${output}`);
+  return { ms: performance.now() - started, passed: code === 0, failures };
 }
 
-/** The scenario runner: `all` serial vs `--parallel 2`, and the single run that `one` names. */
+/** The scenario runner: the single run that `one` names, `all` serial, and `all --parallel 2` ten times in a row. */
 export async function benchScenarios(one: string): Promise<void> {
   const out = await mkdtemp(join(tmpdir(), 'ketai-bench-reports-'));
   try {
-    const single = await wallTime([one], out);
-    report(`one run: ${one}`, single, 'ms');
-    const serial = await wallTime(['all'], out);
-    report('all, serial', serial, 'ms');
-    const parallel = await wallTime(['all', '--parallel', '2'], out);
-    report('all, --parallel 2', parallel, 'ms');
-    console.log(`  ${'speed-up serial / parallel 2'.padEnd(58)} ${(serial / parallel).toFixed(2).padStart(12)}`);
+    const single = await invoke([one], out);
+    report(`one run: ${one}${single.passed ? '' : ' (FAILED)'}`, single.ms, 'ms');
+    const serial = await invoke(['all'], out);
+    report(`all, serial${serial.passed ? '' : ' (FAILED)'}`, serial.ms, 'ms');
+    const parallel: Invocation[] = [];
+    for (let round = 1; round <= REPEATS; round++) {
+      const run = await invoke(['all', '--parallel', '2'], out);
+      parallel.push(run);
+      console.log(`    all --parallel 2, ${String(round).padStart(2)}/${REPEATS}: ${(run.ms / 1000).toFixed(1)} s ${run.passed ? 'passed' : `FAILED: ${run.failures.join('; ')}`}`);
+    }
+    const times = parallel.map((run) => run.ms).sort((a, b) => a - b);
+    const median = (times[(REPEATS - 1) >> 1]! + times[REPEATS >> 1]!) / 2;
+    const failed = parallel.filter((run) => !run.passed).length;
+    report(`all, --parallel 2 (median of ${REPEATS})`, median, 'ms');
+    const speedUp = serial.ms / median;
+    console.log(`  ${'speed-up serial / parallel 2'.padEnd(58)} ${speedUp.toFixed(2).padStart(12)}        target ≥ ${TARGET_SPEED_UP}×  ${speedUp >= TARGET_SPEED_UP ? 'met' : 'NOT MET'}`);
+    console.log(`  ${`failed --parallel 2 invocations of ${REPEATS}`.padEnd(58)} ${String(failed).padStart(12)}        target 0  ${failed === 0 ? 'met' : 'NOT MET'}`);
   } finally {
     await rm(out, { recursive: true, force: true });
   }

@@ -1,5 +1,7 @@
+import { classEntry, readZipDirectory } from './zip.ts';
+
 /**
- * The app manager's descriptor check, as a handset does it before and after fetching the package:
+ * The app manager's checks, as a handset does them before and after fetching the package:
  * i-appli ADF (`.jam`, `Key = Value`) or MIDP JAD (`.jad`, `Key: Value`). Messages are the phone's.
  */
 export interface AppDescriptor {
@@ -7,6 +9,14 @@ export interface AppDescriptor {
   name: string;
   packageUrl: string;
   size: number;
+  /** `AppClass`, or the class of `MIDlet-1`: the package must contain it. */
+  entryClass: string;
+  /** ScratchPad (`SPsize`) or record store (`MIDlet-Data-Size`) bytes the app asked for. */
+  storageBytes: number;
+  /** The issuance binding (`AppParam` / `Ketai-Binding`) the app sends with 初期設定. */
+  binding: string | null;
+  /** The emulator-only `X-Ketai-Twin`: the TypeScript twin of the built-in app, on the same host. */
+  twinUrl: string | null;
 }
 
 export interface DeviceLimits {
@@ -18,7 +28,8 @@ export interface DeviceLimits {
 export type Checked<T> = { ok: true; value: T } | { ok: false; message: string };
 
 const JAM_REQUIRED = ['AppName', 'PackageURL', 'AppSize', 'AppClass', 'LastModified'];
-const JAD_REQUIRED = ['MIDlet-Name', 'MIDlet-Version', 'MIDlet-Vendor', 'MIDlet-Jar-URL', 'MIDlet-Jar-Size', 'MicroEdition-Profile', 'MicroEdition-Configuration'];
+const JAD_REQUIRED = ['MIDlet-Name', 'MIDlet-Version', 'MIDlet-Vendor', 'MIDlet-Jar-URL', 'MIDlet-Jar-Size', 'MIDlet-1', 'MicroEdition-Profile', 'MicroEdition-Configuration'];
+const KB = 1024;
 
 export function parseDescriptorText(type: 'jam' | 'jad', text: string): Map<string, string> {
   const separator = type === 'jam' ? '=' : ':';
@@ -30,37 +41,85 @@ export function parseDescriptorText(type: 'jam' | 'jad', text: string): Map<stri
   return map;
 }
 
-export function checkDescriptor(type: 'jam' | 'jad', text: string, descriptorUrl: string, limits: DeviceLimits): Checked<AppDescriptor> {
-  const noun = type === 'jam' ? 'iアプリ' : 'アプリ';
-  if (limits.profile === 'web' || (type === 'jam') !== limits.profile.startsWith('doja')) {
-    return { ok: false, message: `この端末では利用できない${noun}です。` };
-  }
-  const keys = parseDescriptorText(type, text);
-  const missing = (type === 'jam' ? JAM_REQUIRED : JAD_REQUIRED).find((key) => !keys.get(key));
-  if (missing) return { ok: false, message: `${noun}の情報が正しくありません（${missing}）。ダウンロードを中止しました。` };
-  if (type === 'jad' && limits.profile === 'midp-1.0' && keys.get('MicroEdition-Profile') !== 'MIDP-1.0') {
-    return { ok: false, message: 'この端末では利用できないアプリです。' };
-  }
-  const sizeText = keys.get(type === 'jam' ? 'AppSize' : 'MIDlet-Jar-Size')!;
-  const size = /^\d{1,9}$/.test(sizeText) ? Number(sizeText) : NaN;
-  if (!Number.isInteger(size) || size <= 0) return { ok: false, message: `${noun}の情報が正しくありません（サイズ）。ダウンロードを中止しました。` };
-  if (size > limits.maxAppBytes) return { ok: false, message: `${noun}のサイズが大きすぎるため、この端末ではダウンロードできません。` };
-  let packageUrl: URL;
-  try {
-    packageUrl = new URL(keys.get(type === 'jam' ? 'PackageURL' : 'MIDlet-Jar-URL')!, descriptorUrl);
-  } catch {
-    return { ok: false, message: `${noun}の情報が正しくありません（URL）。ダウンロードを中止しました。` };
-  }
-  if (packageUrl.host !== new URL(descriptorUrl).host) {
-    return { ok: false, message: `ダウンロード元と異なるサーバの${noun}はダウンロードできません。` };
-  }
-  return { ok: true, value: { type, name: keys.get(type === 'jam' ? 'AppName' : 'MIDlet-Name')!, packageUrl: packageUrl.href, size } };
+/** `DoJa-3.5` / `MIDP-2.0` / `doja-5.1` → 3.5, 2.0, 5.1 (NaN when it is not a version). */
+function version(text: string | undefined, family: 'doja' | 'midp'): number {
+  const match = new RegExp(`^${family}-(\\d+\\.\\d+)$`, 'i').exec(text ?? '');
+  return match ? Number(match[1]) : NaN;
 }
 
-/** After the download: the package must be exactly the size the descriptor announced. */
+/** CLDC 1.1 (floating point) came with DoJa-4.0 and MIDP 2 handsets. */
+function deviceCldc(limits: DeviceLimits): number {
+  return version(limits.profile, 'doja') >= 4 || limits.profile === 'midp-2.0' ? 1.1 : 1.0;
+}
+
+/** ScratchPad per DoJa generation: 10 KB on DoJa-1.0, 100 KB to DoJa-3.0, 400 KB to 4.x, 1 MB from DoJa-5.0. */
+function scratchPadLimit(doja: number): number {
+  return doja < 2 ? 10 * KB : doja < 3.5 ? 100 * KB : doja < 5 ? 400 * KB : 1024 * KB;
+}
+
+export function checkDescriptor(type: 'jam' | 'jad', text: string, descriptorUrl: string, limits: DeviceLimits): Checked<AppDescriptor> {
+  const noun = type === 'jam' ? 'iアプリ' : 'アプリ';
+  const wrongDevice = { ok: false as const, message: `この端末では利用できない${noun}です。` };
+  const family = type === 'jam' ? 'doja' : 'midp';
+  const device = version(limits.profile, family);
+  if (Number.isNaN(device)) return wrongDevice;
+  const keys = parseDescriptorText(type, text);
+  const broken = (what: string) => ({ ok: false as const, message: `${noun}の情報が正しくありません（${what}）。ダウンロードを中止しました。` });
+  const missing = (type === 'jam' ? JAM_REQUIRED : JAD_REQUIRED).find((key) => !keys.get(key));
+  if (missing) return broken(missing);
+  // A handset refuses a descriptor asking for a newer profile or configuration than its own.
+  const wanted = keys.get(type === 'jam' ? 'ProfileVer' : 'MicroEdition-Profile');
+  if (wanted !== undefined && !(version(wanted, family) <= device)) return wrongDevice;
+  const cldc = /^CLDC-(\d+\.\d+)$/.exec(keys.get(type === 'jam' ? 'ConfigurationVer' : 'MicroEdition-Configuration') ?? 'CLDC-1.0');
+  if (!cldc || Number(cldc[1]) > deviceCldc(limits)) return wrongDevice;
+  const size = count(keys.get(type === 'jam' ? 'AppSize' : 'MIDlet-Jar-Size'));
+  if (!(size > 0)) return broken('サイズ');
+  if (size > limits.maxAppBytes) return { ok: false, message: `${noun}のサイズが大きすぎるため、この端末ではダウンロードできません。` };
+  const storageBytes = count(keys.get(type === 'jam' ? 'SPsize' : 'MIDlet-Data-Size') ?? '0');
+  if (Number.isNaN(storageBytes)) return broken(type === 'jam' ? 'SPsize' : 'MIDlet-Data-Size');
+  if (type === 'jam' && storageBytes > scratchPadLimit(device)) return { ok: false, message: 'スクラッチパッドのサイズが大きすぎるため、この端末ではダウンロードできません。' };
+  const entryClass = type === 'jam' ? keys.get('AppClass')! : (keys.get('MIDlet-1')!.split(',')[2] ?? '').trim();
+  if (!entryClass) return broken('MIDlet-1');
+  const sameHost = (value: string | undefined): URL | null | 'foreign' => {
+    if (!value) return null;
+    try {
+      const url = new URL(value, descriptorUrl);
+      return url.host === new URL(descriptorUrl).host ? url : 'foreign';
+    } catch {
+      return 'foreign';
+    }
+  };
+  const packageUrl = sameHost(keys.get(type === 'jam' ? 'PackageURL' : 'MIDlet-Jar-URL'));
+  if (packageUrl === 'foreign' || !packageUrl) return { ok: false, message: `ダウンロード元と異なるサーバの${noun}はダウンロードできません。` };
+  const twin = sameHost(keys.get('X-Ketai-Twin'));
+  return {
+    ok: true,
+    value: {
+      type,
+      name: keys.get(type === 'jam' ? 'AppName' : 'MIDlet-Name')!,
+      packageUrl: packageUrl.href,
+      size,
+      entryClass,
+      storageBytes,
+      binding: keys.get(type === 'jam' ? 'AppParam' : 'Ketai-Binding') || null,
+      twinUrl: twin instanceof URL ? twin.href : null,
+    },
+  };
+}
+
+function count(text: string | undefined): number {
+  return /^\d{1,9}$/.test(text ?? '') ? Number(text) : NaN;
+}
+
+/** After the download: exactly the announced size, a JAR (ZIP), holding the entry class. */
 export function checkPackage(descriptor: AppDescriptor, bytes: Uint8Array): Checked<Uint8Array> {
   if (bytes.length !== descriptor.size) {
     return { ok: false, message: 'ファイルサイズが一致しないため、ダウンロードを中止しました。' };
+  }
+  const entries = readZipDirectory(bytes);
+  if (!entries) return { ok: false, message: 'アプリのファイルが壊れているため、ダウンロードを中止しました。' };
+  if (!entries.some((entry) => entry.name === classEntry(descriptor.entryClass))) {
+    return { ok: false, message: `アプリのファイルが正しくありません（${descriptor.entryClass}がありません）。ダウンロードを中止しました。` };
   }
   return { ok: true, value: bytes };
 }

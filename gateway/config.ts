@@ -19,6 +19,10 @@ export interface Config {
   poolSize: number;
   /** Requests each bank API key may make per minute, counted across every gateway. */
   apiRatePerMinute: number;
+  /** EMULATOR_ORIGINS: testers' own sites the emulator's proxy may fetch (README, "Testing with the emulator"). */
+  emulatorOrigins: string[];
+  /** Where the emulator's record button saves scenarios (SCENARIOS_DIR, default `./scenarios`); never in production. */
+  scenariosDir?: string;
 }
 
 export class ConfigError extends Error {
@@ -38,6 +42,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(poolSize) || poolSize < 1 || poolSize > 200) throw new ConfigError(`DATABASE_POOL_SIZE must be 1 to 200, got "${env.DATABASE_POOL_SIZE}"`);
   const apiRatePerMinute = Number(env.API_RATE_PER_MINUTE ?? 600);
   if (!Number.isInteger(apiRatePerMinute) || apiRatePerMinute < 1) throw new ConfigError(`API_RATE_PER_MINUTE must be a whole number of 1 or more, got "${env.API_RATE_PER_MINUTE}"`);
+  const emulatorOrigins = parseOrigins(env.EMULATOR_ORIGINS);
+  // The allow-list turns the gateway into a fetcher of those sites: a tester's tool, never a bank's.
+  if (emulatorOrigins.length && env.KETAI_ENV === 'production') throw new ConfigError('EMULATOR_ORIGINS is for testers and cannot be set with KETAI_ENV=production');
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
@@ -50,5 +57,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...(databaseUrl ? { databaseUrl } : {}),
     poolSize,
     apiRatePerMinute,
+    emulatorOrigins,
+    ...(env.KETAI_ENV === 'production' ? {} : { scenariosDir: resolve(env.SCENARIOS_DIR ?? 'scenarios') }),
   };
+}
+
+/** `https://staging.bank.example,http://127.0.0.1:9000` → origins; anything but a bare http(s) origin is refused. */
+function parseOrigins(value: string | undefined): string[] {
+  const origins: string[] = [];
+  for (const item of (value ?? '').split(',').map((part) => part.trim()).filter(Boolean)) {
+    let url: URL | undefined;
+    try {
+      url = new URL(item);
+    } catch {
+      url = undefined;
+    }
+    const bare = url && /^https?:$/.test(url.protocol) && !url.username && !url.password && url.pathname === '/' && !url.search && !url.hash;
+    if (!bare) throw new ConfigError(`EMULATOR_ORIGINS must be origins like https://staging.bank.example separated by commas, got "${item}"`);
+    origins.push(url!.origin);
+  }
+  return origins;
 }

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { AuditTrail } from './audit/trail.ts';
+import { ClientThrottle } from './auth/client-throttle.ts';
 import { ConfirmPasswordService } from './auth/confirm-password.ts';
 import { LoginService } from './auth/login.ts';
 import { TransferService } from './banking/transfers.ts';
@@ -47,6 +48,7 @@ export async function createServices(config: ServiceConfig, now: () => number = 
   const db = await openStore({ dataDir: config.dataDir, ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}), poolSize: config.poolSize, keyCheck: keyCheck(box) });
   await seedDemo(db);
   const audit = new AuditTrail(now);
+  const throttle = new ClientThrottle(db.throttle, now);
   const tokens = new TokenService(db, box, audit, now);
   const outbox = new MailOutbox(db, box, config.smtpUrl ? new SmtpTransport(config.smtpUrl, config.mailFrom) : null, now);
   const sessions = new SessionStore(db.sessions, createHmac('sha256', key).update('ketai-token csrf').digest(), now);
@@ -62,9 +64,9 @@ export async function createServices(config: ServiceConfig, now: () => number = 
     db,
     audit,
     tokens,
-    logins: new LoginService(db, audit, now),
+    logins: new LoginService(db, audit, throttle, now),
     confirmPasswords: new ConfirmPasswordService(db, audit, now),
-    issuance: new IssuanceService({ db, tokens, outbox, audit, now, linkHours: config.linkHours }),
+    issuance: new IssuanceService({ db, tokens, outbox, audit, throttle, now, linkHours: config.linkHours }),
     transfers: new TransferService(db, audit, now),
     sessions,
     outbox,

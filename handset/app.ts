@@ -1,18 +1,19 @@
 import { Secret, TOTP } from 'otpauth';
 import { deserializeToken, parseProvisionResponse, serializeToken, type TokenRecord } from './provision.ts';
 import type { Item, Key, Runtime, Screen } from './runtime.ts';
+import { CHANGE_NOTICE, COPIED, COPY_FAILED, HELP, TERMS } from './wording.ts';
 
-export const APP_TITLE = 'OTPトークン';
+/** How long COPY's feedback stays on the screen. */
+const FEEDBACK_MS = 3000;
 
 type View =
   | { name: 'setup'; serviceId: string; userId: string; startPassword: string; agreed: boolean; error?: string }
   | { name: 'sending' }
   | { name: 'otp' }
   | { name: 'top' }
-  | { name: 'menu' }
   | { name: 'settings' }
   | { name: 'confirmDelete' }
-  | { name: 'help' }
+  | { name: 'help'; from: 'otp' | 'top' }
   | { name: 'expired' };
 
 export interface TokenApp {
@@ -50,11 +51,21 @@ const SETUP_FIELDS = [
   { name: 'startPassword', label: '利用開始パスワード', max: 8, digitsOnly: true, secret: true },
 ] as const;
 
-/** The token app of seed 000: 初期設定 → OTP screen, menu, settings (トークン削除), help, expiry. */
+/** The bottom bar of the token screen and the top screen, as in the seed's picture. */
+const NAV = ['設定', 'トップ画面', 'ワンタイムパスワード'] as const;
+const navItems = (): Item[] => NAV.map((label): Item => ({ kind: 'button', label, nav: true }));
+
+/**
+ * The token app of seed 000 (docs/seed-000-personal.md): 初期設定 with its terms → the token screen
+ * (bank name, ヘルプ, code, COPY, 機種変更 notice, serial and dates), トップ画面, 設定 (トークン削除),
+ * help, expiry. Soft keys: 設定 and トップ画面 / ワンタイムパスワード.
+ */
 export function createTokenApp(runtime: Runtime): TokenApp {
   let token = deserializeToken(runtime.readScratchPad());
   let view: View = token ? { name: 'otp' } : emptySetup();
   let focus = 0;
+  /** COPY's feedback and when it was given. */
+  let copied: { text: string; at: number } | null = null;
 
   function emptySetup(error?: string): View {
     return { name: 'setup', serviceId: '', userId: '', startPassword: '', agreed: false, ...(error ? { error } : {}) };
@@ -62,9 +73,12 @@ export function createTokenApp(runtime: Runtime): TokenApp {
 
   function go(next: View) {
     view = next;
+    copied = null;
     focus = -1;
     const items = build().items;
-    focus = items.findIndex(focusable);
+    // The token screen opens on COPY, the top screen on the way to the code; others on their first item.
+    const preferred = items.findIndex((item) => item.kind === 'button' && (item.label === 'COPY' || item.label === 'ワンタイムパスワードを表示'));
+    focus = preferred >= 0 ? preferred : items.findIndex(focusable);
     draw();
   }
 
@@ -73,7 +87,7 @@ export function createTokenApp(runtime: Runtime): TokenApp {
   }
 
   function build(): Screen {
-    if (token && view.name === 'otp' && expired()) view = { name: 'expired' };
+    if (token && (view.name === 'otp' || view.name === 'top') && expired()) view = { name: 'expired' };
     switch (view.name) {
       case 'setup': {
         const setup = view;
@@ -82,6 +96,8 @@ export function createTokenApp(runtime: Runtime): TokenApp {
           ...SETUP_FIELDS.map(
             (field): Item => ({ kind: 'field', name: field.name, label: field.label, value: setup[field.name], max: field.max, digitsOnly: field.digitsOnly, ...('secret' in field ? { secret: true } : {}) }),
           ),
+          { kind: 'text', text: '■利用規約' },
+          ...TERMS.map((text): Item => ({ kind: 'text', text: `・${text}` })),
           { kind: 'check', label: '上記内容に同意する', checked: setup.agreed },
           { kind: 'button', label: '送信' },
         ];
@@ -92,55 +108,60 @@ export function createTokenApp(runtime: Runtime): TokenApp {
       case 'otp': {
         const t = token!;
         const { code, secondsLeft } = currentCode(t, runtime.now());
+        // COPY's feedback stands in for the countdown a moment: no item moves, so the focus stays put.
+        const feedback = copied && runtime.now() - copied.at < FEEDBACK_MS ? copied.text : null;
         return {
           title: t.issuer,
           items: [
-            { kind: 'text', text: 'ワンタイムパスワード' },
+            { kind: 'button', label: 'ヘルプ' },
             { kind: 'otp', code },
-            { kind: 'text', text: `残り${secondsLeft}秒` },
+            { kind: 'text', text: feedback ?? `残り${secondsLeft}秒` },
             { kind: 'button', label: 'COPY' },
-            { kind: 'text', text: `シリアル番号 ${t.serial}` },
-            { kind: 'text', text: `利用開始日 ${japanDate(t.issuedAt)}` },
-            { kind: 'text', text: `利用期限 ${japanDate(t.expiresAt)}` },
+            { kind: 'text', text: CHANGE_NOTICE },
+            { kind: 'text', text: `シリアル番号: ${t.serial}` },
+            { kind: 'text', text: `利用開始日: ${japanDate(t.issuedAt)}` },
+            { kind: 'text', text: `利用期限: ${japanDate(t.expiresAt)}` },
+            ...navItems(),
           ],
           focus,
-          softkeys: ['メニュー', '更新'],
+          softkeys: ['設定', 'トップ画面'],
         };
       }
       case 'top':
         return {
-          title: APP_TITLE,
-          items: [{ kind: 'text', text: token!.issuer }, { kind: 'button', label: 'ワンタイムパスワード' }, { kind: 'button', label: 'メニュー' }],
+          title: token!.issuer,
+          items: [
+            { kind: 'button', label: 'ヘルプ' },
+            { kind: 'text', text: 'ワンタイムパスワードアプリ' },
+            { kind: 'text', text: `シリアル番号: ${token!.serial}` },
+            { kind: 'button', label: 'ワンタイムパスワードを表示' },
+            ...navItems(),
+          ],
           focus,
-          softkeys: ['メニュー', ''],
+          softkeys: ['設定', 'ワンタイムパスワード'],
         };
-      case 'menu':
+      case 'settings':
         return {
-          title: 'メニュー',
-          items: ['設定', 'トップ画面', 'ワンタイムパスワード', 'ヘルプ', ...(runtime.exit ? ['終了'] : [])].map((label): Item => ({ kind: 'button', label })),
+          title: '設定',
+          items: ['トークン削除', ...(runtime.exit ? ['終了'] : [])].map((label): Item => ({ kind: 'button', label })),
           focus,
           softkeys: ['戻る', ''],
         };
-      case 'settings':
-        return { title: '設定', items: [{ kind: 'button', label: 'トークン削除' }], focus, softkeys: ['戻る', ''] };
       case 'confirmDelete':
         return {
           title: 'トークン削除',
-          items: [{ kind: 'text', text: 'トークンを削除します。削除すると元に戻せません。よろしいですか？' }, { kind: 'button', label: 'はい' }, { kind: 'button', label: 'いいえ' }],
+          items: [
+            { kind: 'text', text: 'トークンを削除します。削除すると元に戻せません。' },
+            { kind: 'text', text: 'ワンタイムパスワードをご利用中の場合は、先にインターネットバンキングで利用解除を行ってください。' },
+            { kind: 'text', text: 'よろしいですか？' },
+            { kind: 'button', label: 'はい' },
+            { kind: 'button', label: 'いいえ' },
+          ],
           focus,
           softkeys: ['戻る', ''],
         };
       case 'help':
-        return {
-          title: 'ヘルプ',
-          items: [
-            { kind: 'text', text: 'ワンタイムパスワードは一定時間ごとに変わります。表示中のパスワードをインターネットバンキングの画面に入力してください。' },
-            { kind: 'text', text: '1キーで最新のパスワードを表示します。' },
-            { kind: 'text', text: '機種変更・トークン再発行の際は、設定→トークン削除で削除してください。' },
-          ],
-          focus: -1,
-          softkeys: ['戻る', ''],
-        };
+        return { title: 'ヘルプ', items: HELP.map((text): Item => ({ kind: 'text', text })), focus: -1, softkeys: ['戻る', ''] };
       case 'expired':
         return {
           title: token!.issuer,
@@ -150,7 +171,7 @@ export function createTokenApp(runtime: Runtime): TokenApp {
             { kind: 'button', label: 'トークン削除' },
           ],
           focus,
-          softkeys: ['メニュー', ''],
+          softkeys: ['設定', ''],
         };
     }
   }
@@ -171,7 +192,7 @@ export function createTokenApp(runtime: Runtime): TokenApp {
     go({ name: 'sending' });
     let result;
     try {
-      const response = await runtime.post('/m/app/provision', form);
+      const response = await runtime.post('/m/app/provision', runtime.binding ? { ...form, binding: runtime.binding } : form);
       result = parseProvisionResponse(response.status, response.body);
     } catch {
       result = { ok: false as const, code: 'network', message: '通信できませんでした。電波の良い所で再度お試しください。' };
@@ -182,6 +203,13 @@ export function createTokenApp(runtime: Runtime): TokenApp {
     go({ name: 'otp' });
   }
 
+  async function copy() {
+    const ok = await runtime.copy(currentCode(token!, runtime.now()).code);
+    if (view.name !== 'otp') return;
+    copied = { text: ok ? COPIED : COPY_FAILED, at: runtime.now() };
+    draw();
+  }
+
   function activate(item: Item) {
     if (item.kind === 'check' && view.name === 'setup') {
       view.agreed = !view.agreed;
@@ -190,12 +218,11 @@ export function createTokenApp(runtime: Runtime): TokenApp {
     if (item.kind !== 'button') return;
     const label = item.label;
     if (label === '送信') return void submit();
-    if (label === 'COPY') return runtime.copy(currentCode(token!, runtime.now()).code);
-    if (label === 'ワンタイムパスワード') return go({ name: 'otp' });
-    if (label === 'メニュー') return go({ name: 'menu' });
+    if (label === 'COPY') return void copy();
+    if (label === 'ワンタイムパスワード' || label === 'ワンタイムパスワードを表示') return go({ name: 'otp' });
     if (label === '設定') return go({ name: 'settings' });
     if (label === 'トップ画面') return go({ name: 'top' });
-    if (label === 'ヘルプ') return go({ name: 'help' });
+    if (label === 'ヘルプ') return go({ name: 'help', from: view.name === 'top' ? 'top' : 'otp' });
     if (label === 'トークン削除') return go({ name: 'confirmDelete' });
     if (label === 'いいえ') return go({ name: 'settings' });
     if (label === '終了') return runtime.exit?.();
@@ -207,9 +234,10 @@ export function createTokenApp(runtime: Runtime): TokenApp {
   }
 
   function back() {
-    if (view.name === 'settings' || view.name === 'help') return go({ name: 'menu' });
+    if (view.name === 'help') return go({ name: view.from });
     if (view.name === 'confirmDelete') return go({ name: 'settings' });
-    if (view.name === 'menu' || view.name === 'top') return go({ name: 'otp' });
+    if (view.name === 'settings') return go(token ? { name: 'otp' } : emptySetup());
+    if (view.name === 'top') return go({ name: 'otp' });
   }
 
   function focusedField(): { name: (typeof SETUP_FIELDS)[number]['name']; max: number; digitsOnly: boolean } | null {
@@ -245,8 +273,8 @@ export function createTokenApp(runtime: Runtime): TokenApp {
       if (view.name === 'sending') return;
       if (/^[0-9*#]$/.test(key) && setField((value) => value + key)) return;
       if (key === '1' && view.name === 'otp') return draw();
-      if (key === 'up') return moveFocus(-1);
-      if (key === 'down') return moveFocus(1);
+      if (key === 'up' || key === 'left') return moveFocus(-1);
+      if (key === 'down' || key === 'right') return moveFocus(1);
       if (key === 'clear') {
         if (setField((value) => value.slice(0, -1))) return;
         return back();
@@ -256,12 +284,13 @@ export function createTokenApp(runtime: Runtime): TokenApp {
         return item ? activate(item) : undefined;
       }
       if (key === 'soft1') {
-        if (view.name === 'otp' || view.name === 'expired' || view.name === 'top') return go({ name: 'menu' });
+        if (view.name === 'otp' || view.name === 'top' || view.name === 'expired') return go({ name: 'settings' });
         return back();
       }
       if (key === 'soft2') {
         if (view.name === 'setup') return void submit();
-        if (view.name === 'otp') return draw();
+        if (view.name === 'otp') return go({ name: 'top' });
+        if (view.name === 'top') return go({ name: 'otp' });
       }
     },
     input(text) {

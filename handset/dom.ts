@@ -10,6 +10,7 @@ export function renderScreen(root: HTMLElement, screen: Screen): void {
     return node;
   };
   const body = el('div', 'app-body');
+  let nav: HTMLElement | undefined;
   screen.items.forEach((item, index) => {
     const focused = index === screen.focus;
     let node: HTMLElement;
@@ -36,9 +37,22 @@ export function renderScreen(root: HTMLElement, screen: Screen): void {
         break;
     }
     if (focused) node.classList.add('focused');
-    body.append(node);
+    if (item.kind === 'button' && item.nav) {
+      // The bottom bar: its entries side by side, one row.
+      nav ??= body.appendChild(el('div', 'app-nav'));
+      nav.append(node);
+    } else body.append(node);
   });
   root.replaceChildren(el('div', 'app-title', screen.title), body);
   root.dataset.softkeys = JSON.stringify(screen.softkeys);
   body.querySelector('.focused')?.scrollIntoView({ block: 'nearest' });
+}
+
+/** The browser's clipboard for COPY: false when the page may not write to it. */
+export async function copyToClipboard(text: string): Promise<boolean> {
+  if (typeof navigator === 'undefined' || !navigator.clipboard) return false;
+  return navigator.clipboard.writeText(text).then(
+    () => true,
+    () => false,
+  );
 }

@@ -3,8 +3,8 @@ import { renderScreen } from './dom.ts';
 import { startWebToken } from './web.ts';
 
 /**
- * The package entry ("JAR"): the emulator's app manager evaluates it and starts the app with its own
- * runtime; on the web-token page it starts itself.
+ * The bundle entry: the emulator's app manager evaluates it as the twin of the Java app and starts
+ * the app with its own runtime; on the web-token page it starts itself.
  */
 const api = { createTokenApp, renderScreen };
 (globalThis as { ketaiToken?: typeof api }).ketaiToken = api;

@@ -1,4 +1,4 @@
-/** The provisioning wire format (DESIGN.md): `key=value` lines in, a token or a Japanese error out. */
+/** The provisioning wire format (docs/contracts.md): `key=value` lines in, a token or a Japanese error out. */
 export interface TokenRecord {
   serial: string;
   secret: string;

@@ -10,7 +10,8 @@ export type Item =
   | { kind: 'otp'; code: string }
   | { kind: 'field'; name: string; label: string; value: string; secret?: boolean; max: number; digitsOnly?: boolean }
   | { kind: 'check'; label: string; checked: boolean }
-  | { kind: 'button'; label: string };
+  /** `nav`: one of the bottom bar's entries (設定 · トップ画面 · ワンタイムパスワード), drawn in a row. */
+  | { kind: 'button'; label: string; nav?: boolean };
 
 export interface Screen {
   title: string;
@@ -33,8 +34,10 @@ export interface Runtime {
   /** POST a form to a path on the app's download host (the only host an i-appli may reach). */
   post(path: string, form: Record<string, string>): Promise<HttpResponse>;
   now(): number;
-  /** Copies text to the handset's clipboard when it has one. */
-  copy(text: string): void;
+  /** Copies text to the handset's clipboard; resolves false when there is none or it refused. */
+  copy(text: string): Promise<boolean>;
+  /** The issuance binding the descriptor carried (`AppParam` / `Ketai-Binding`), sent with 初期設定. */
+  binding?: string | null;
   /** Ends the app (back to the phone's menu); absent where the app is the whole page (web token). */
   exit?(): void;
 }

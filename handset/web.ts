@@ -1,5 +1,5 @@
 import { createTokenApp } from './app.ts';
-import { renderScreen } from './dom.ts';
+import { copyToClipboard, renderScreen } from './dom.ts';
 import { isKey, type Key, type Runtime } from './runtime.ts';
 
 const STORAGE_KEY = 'ketai-token:web';
@@ -21,7 +21,7 @@ export function startWebToken(root: HTMLElement): void {
       return { status: response.status, body: await response.text() };
     },
     now: () => Date.now(),
-    copy: (text) => void navigator.clipboard?.writeText(text).catch(() => undefined),
+    copy: copyToClipboard,
   };
   const app = createTokenApp(runtime);
   root.addEventListener('click', (event) => {

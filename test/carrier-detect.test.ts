@@ -1,9 +1,26 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { detectAu } from '../gateway/carrier/au.ts';
 import { detectHandset } from '../gateway/carrier/detect.ts';
+import { detectDocomo } from '../gateway/carrier/docomo.ts';
+import { detectEmobile } from '../gateway/carrier/emobile.ts';
+import type { Handset, HeaderMap } from '../gateway/carrier/handset.ts';
+import { detectModern } from '../gateway/carrier/modern.ts';
+import { detectSoftbank } from '../gateway/carrier/softbank.ts';
+import { detectWillcom } from '../gateway/carrier/willcom.ts';
 import { modern, table } from './fixtures/user-agents.ts';
 
 const KB = 1024;
+const HEADER_NAMES = ['x-dcmguid', 'x-up-subno', 'x-up-devcap-max-pdu', 'x-up-devcap-screenpixels', 'x-jphone-msname', 'x-jphone-display', 'x-jphone-uid', 'x-jphone-java', 'x-em-uid'];
+type Detector = (userAgent: string, headers: HeaderMap) => Handset | null;
+const DETECTORS: Array<[string, Detector, string[]]> = [
+  ['detectDocomo', detectDocomo, ['DoCoMo/1.0/', 'DoCoMo/2.0 ', 'DoCoMo/3.0/', 'DoCoMo/2.0 MST_v_', '']],
+  ['detectAu', detectAu, ['KDDI-', 'KDDI-CA32 UP.Browser/', 'UP.Browser/3.04-', '']],
+  ['detectSoftbank', detectSoftbank, ['J-PHONE/', 'J-PHONE/3.0/', 'SoftBank/1.0/', 'Vodafone/1.0/', 'MOT-', '']],
+  ['detectWillcom', (userAgent) => detectWillcom(userAgent), ['Mozilla/3.0(WILLCOM;', 'Mozilla/3.0(DDIPOCKET;', '']],
+  ['detectEmobile', detectEmobile, ['emobile/', 'Mozilla/4.0 (compatible; MSIE 6.0; Windows CE; IEMobile 7.7) ', '']],
+  ['detectModern', (userAgent) => detectModern(userAgent), ['Mozilla/5.0 (Linux; Android ', 'Mozilla/5.0 (Mobile; ', 'Mozilla/5.0 (iPhone; ', '']],
+];
 
 describe('carrier detection', () => {
   it('has at least 150 real user agents', () => {
@@ -46,7 +63,7 @@ describe('carrier detection', () => {
       'x-up-devcap-max-pdu': '131072',
       'x-up-devcap-screenpixels': '240,320',
     });
-    expect(handset).toMatchObject({ name: 'W31CA', family: 'win', cacheBytes: 131072, screen: { width: 240, height: 320 }, app: 'midp' });
+    expect(handset).toMatchObject({ name: 'W31CA', family: 'win', cacheBytes: 131072, screen: { width: 240, height: 320 } });
     expect(detectHandset({ 'user-agent': 'KDDI-KCU1 UP.Browser/6.2.0.5.1 (GUI) MMP/2.0' })).toMatchObject({ family: 'tuka', name: 'TK41' });
     expect(detectHandset({ 'user-agent': 'UP.Browser/3.04-TS14 UP.Link/3.4.4' })).toMatchObject({ family: 'wap1', name: 'C415T', app: 'none' });
   });
@@ -65,19 +82,69 @@ describe('carrier detection', () => {
     expect(detectHandset({ 'user-agent': modern[12]![0] })).toMatchObject({ family: 'pc', app: 'none' });
   });
 
+  it('takes a bare J-PHONE/1.0 or J-PHONE/2.0 for a SoftBank C type in Shift_JIS (HTTP::MobileAgent t/03_j_phone.t)', () => {
+    for (const userAgent of ['J-PHONE/1.0', 'J-PHONE/2.0']) {
+      expect(detectHandset({ 'user-agent': userAgent })).toMatchObject({ carrier: 'softbank', family: 'c', model: null, encoding: 'shift_jis', app: 'none' });
+    }
+  });
+
+  it('takes any DoCoMo/<version> for i-mode in Shift_JIS (HTTP::MobileAgent, jpmobile)', () => {
+    expect(detectHandset({ 'user-agent': 'DoCoMo/2.0/N502i' })).toMatchObject({ carrier: 'docomo', model: 'N502i', encoding: 'shift_jis', markup: 'chtml', app: 'none' });
+    expect(detectHandset({ 'user-agent': 'DoCoMo/3.0/N503' })).toMatchObject({ carrier: 'docomo', model: 'N503', encoding: 'shift_jis', markup: 'chtml' });
+  });
+
+  it('reads SH505i2 as the SH505i', () => {
+    expect(detectHandset({ 'user-agent': 'DoCoMo/1.0/SH505i2/c20/TB/W20H10' })).toMatchObject({ model: 'SH505i', screen: { width: 240, height: 252 } });
+  });
+
+  it('gives a C4 type (3.x browser sending X-JPHONE-JAVA) Java, and a C2 / C3 type none', () => {
+    expect(detectHandset({ 'user-agent': 'J-PHONE/3.0/J-SH10', 'x-jphone-java': '1' })).toMatchObject({ family: 'c', app: 'midp', encoding: 'shift_jis' });
+    expect(detectHandset({ 'user-agent': 'J-PHONE/3.0/J-SH10' })).toMatchObject({ family: 'c', app: 'none' });
+    expect(detectHandset({ 'user-agent': 'J-PHONE/2.0/J-DN02', 'x-jphone-java': '1' }).app).toBe('none');
+  });
+
+  it("handles EMOBILE like jpmobile's Emobile: UTF-8, no cookies, EMnet id from X-EM-UID", () => {
+    const h11t = detectHandset({ 'user-agent': 'emobile/1.0.0 (H11T; like Gecko; Wireless) NetFront/3.4', 'x-em-uid': 'u00000000000000000' });
+    expect(h11t).toMatchObject({ carrier: 'emobile', model: 'H11T', encoding: 'utf-8', cookies: false, app: 'none', subscriberId: 'u00000000000000000' });
+    expect(detectHandset({ 'user-agent': 'Mozilla/5.0 (H11T; like Gecko; OpenBrowser) NetFront/3.4' })).toMatchObject({ carrier: 'emobile', model: 'H11T' });
+    expect(detectHandset({ 'user-agent': 'Mozilla/4.0 (compatible; MSIE 6.0; Windows CE; IEMobile 7.7) S11HT' })).toMatchObject({ carrier: 'emobile', model: 'S11HT' });
+  });
+
+  it('takes IE Mobile on Windows Mobile for neither a PC nor a smartphone (jpmobile), Windows Phone for a smartphone', () => {
+    expect(detectHandset({ 'user-agent': 'Mozilla/4.0 (compatible; MSIE 6.0; Windows CE; IEMobile 8.12; MSIEMobile 6.0)' }).carrier).toBe('unknown');
+    const windowsPhone = 'Mozilla/5.0 (compatible; MSIE 10.0; Windows Phone 8.0; Trident/6.0; IEMobile/10.0; ARM; Touch; NOKIA; Lumia 920)';
+    expect(detectHandset({ 'user-agent': windowsPhone })).toMatchObject({ carrier: 'smartphone', app: 'web' });
+  });
+
+  it('gives BREW-only au WIN handsets no app and Open App Player handsets MIDP', () => {
+    expect(detectHandset({ 'user-agent': 'KDDI-SN31 UP.Browser/6.2.0.7.3.129 (GUI) MMP/2.0' })).toMatchObject({ name: 'W21S', family: 'win', app: 'none' });
+    expect(detectHandset({ 'user-agent': 'KDDI-CA37 UP.Browser/6.2.0.11.2.1 (GUI) MMP/2.0' })).toMatchObject({ name: 'W51CA', family: 'win', app: 'midp' });
+    // 1X handsets keep their Java (ezplus / EZアプリ(J)).
+    expect(detectHandset({ 'user-agent': 'KDDI-TS21 UP.Browser/6.0.2.273 (GUI) MMP/1.1' })).toMatchObject({ name: 'C5001T', family: 'wap2', app: 'midp' });
+  });
+
   it('never throws on arbitrary headers', () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 600 }), fc.dictionary(fc.constantFrom('x-dcmguid', 'x-up-subno', 'x-up-devcap-max-pdu', 'x-up-devcap-screenpixels', 'x-jphone-msname', 'x-jphone-display', 'x-jphone-uid'), fc.string()), (userAgent, headers) => {
+      fc.property(fc.string({ maxLength: 600 }), fc.dictionary(fc.constantFrom(...HEADER_NAMES), fc.string()), (userAgent, headers) => {
         const handset = detectHandset({ ...headers, 'user-agent': userAgent });
         expect(handset.cacheBytes).toBeGreaterThan(0);
       }),
       { numRuns: 500 },
     );
+  });
+
+  // detectHandset catches everything, so each detector is fuzzed on its own: a throw here is a bug that
+  // would silently turn a real handset into `unknown`.
+  it.each(DETECTORS)('%s never throws and returns a usable handset or null', (_name, detector, prefixes) => {
     fc.assert(
-      fc.property(fc.constantFrom('DoCoMo/1.0/', 'DoCoMo/2.0 ', 'KDDI-', 'UP.Browser/', 'J-PHONE/', 'SoftBank/1.0/', 'MOT-', 'Mozilla/3.0(WILLCOM;'), fc.string(), (prefix, rest) => {
-        expect(() => detectHandset({ 'user-agent': prefix + rest })).not.toThrow();
+      fc.property(fc.constantFrom(...prefixes), fc.string({ maxLength: 200 }), fc.dictionary(fc.constantFrom(...HEADER_NAMES), fc.string({ maxLength: 60 })), (prefix, rest, headers) => {
+        const handset = detector(prefix + rest, headers);
+        if (handset) {
+          expect(handset.cacheBytes).toBeGreaterThan(0);
+          expect(handset.model === null || typeof handset.model === 'string').toBe(true);
+        }
       }),
-      { numRuns: 500 },
+      { numRuns: 300 },
     );
   });
 });

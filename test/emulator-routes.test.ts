@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Hono } from 'hono';
 import { createApp } from '../gateway/routes.ts';
 import { testServices } from './helpers/services.ts';
+import type { ProxyResponse } from '../emulator/proxy.ts';
 
 let app: Hono;
 beforeAll(async () => {
@@ -48,5 +49,67 @@ describe('emulator proxy', () => {
     expect((await proxy({ device: 'docomo-sh905i', url: '/healthz', method: 'DELETE' })).status).toBe(403);
     const junk = await app.request('http://gw.test/emulator/proxy', { method: 'POST', body: '{' });
     expect(junk.status).toBe(400);
+  });
+});
+
+describe('emulator proxy limits (issue 11 item 7)', () => {
+  it('refuses a body over 32 KB with 413 JSON before reading it', async () => {
+    const response = await app.request('http://gw.test/emulator/proxy', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ device: 'docomo-sh905i', url: '/m/help', method: 'POST', body: 'x'.repeat(40 * 1024) }),
+    });
+    expect(response.status).toBe(413);
+    expect(((await response.json()) as { error: string }).error).toContain('大きすぎます');
+  });
+
+  it('answers a cookie with CR/LF and a URL with credentials with a clean 400', async () => {
+    for (const cookie of ['a=1\r\nX-Evil: 1', 'a=1\nb', 'a=\u0000']) {
+      const response = await proxy({ device: 'docomo-p07a', url: '/m/help', cookie });
+      expect(response.status, JSON.stringify(cookie)).toBe(400);
+      expect(((await response.json()) as { error: string }).error).toContain('Cookie');
+    }
+    for (const url of ['http://user:pass@gw.test/m/help', 'http://user@gw.test/m/help']) {
+      const response = await proxy({ device: 'docomo-sh905i', url });
+      expect(response.status, url).toBe(400);
+      expect(((await response.json()) as { error: string }).error).toContain('パスワード');
+    }
+  });
+
+  it('decodes the path before blocking its own routes', async () => {
+    for (const url of ['/%65mulator/proxy', '/%65mulator/api/mailbox/taro%40docomo.ne.jp', '//emulator/', '/EMULATOR/']) {
+      const response = await proxy({ device: 'docomo-sh905i', url });
+      expect(response.status, url).toBe(403);
+    }
+    expect((await proxy({ device: 'docomo-sh905i', url: '/%E0%A4%A' })).status).toBe(400);
+  });
+
+  it('reports the headers it sent and the response headers', async () => {
+    const data = (await (await proxy({ device: 'au-w31ca', url: '/m/help', cookie: 'k=v' })).json()) as ProxyResponse;
+    expect(data.sent.method).toBe('GET');
+    expect(data.sent.headers).toMatchObject({ 'user-agent': expect.stringContaining('KDDI-CA32'), 'x-up-subno': expect.any(String), cookie: 'k=v' });
+    expect(data.headers['content-type']).toBe(data.contentType);
+    expect(data.remote).toBe(false);
+  });
+});
+
+describe('emulator proxy callers', () => {
+  it('refuses requests another site makes from the tester’s browser', async () => {
+    const body = JSON.stringify({ device: 'docomo-sh905i', url: '/m/help' });
+    for (const headers of [{ origin: 'http://evil.test' }, { 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'same-site' }] as Array<Record<string, string>>) {
+      const response = await app.request('http://gw.test/emulator/proxy', { method: 'POST', headers, body });
+      expect(response.status, JSON.stringify(headers)).toBe(403);
+      const saved = await app.request('http://gw.test/emulator/api/scenarios', { method: 'POST', headers, body: '{}' });
+      expect(saved.status, JSON.stringify(headers)).toBe(403);
+    }
+    const own = await app.request('http://gw.test/emulator/proxy', { method: 'POST', headers: { origin: 'http://gw.test', 'sec-fetch-site': 'same-origin' }, body });
+    expect(own.status).toBe(200);
+  });
+});
+
+describe('dev mailbox', () => {
+  it('is never cached', async () => {
+    const response = await app.request('/emulator/api/mailbox/taro@docomo.ne.jp');
+    expect(response.headers.get('cache-control')).toBe('no-store');
   });
 });

@@ -1,6 +1,7 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { describe, expect, it } from 'vitest';
+import { GatewayPool } from '../emulator/driver/gateway-process.ts';
 
 /** Starts an isolated gateway, prints its URL and exits without stopping it: a run cut short. */
 const ABANDON = `
@@ -22,4 +23,18 @@ describe('isolated gateway', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     await expect(fetch(`${url}/healthz`)).rejects.toThrow();
   }, 30_000);
+
+  it('a pool hands each run its own gateway and stops the ones started ahead that no run took', async () => {
+    const pool = new GatewayPool(3, 2);
+    const first = await pool.take();
+    const second = await pool.take();
+    expect(second.url).not.toBe(first.url);
+    expect(second.dataDir).not.toBe(first.dataDir);
+    // Taking the second started the third ahead; closing the pool stops it, and no fourth is started.
+    await pool.close();
+    for (const gateway of [first, second]) expect((await fetch(`${gateway.url}/healthz`)).status).toBe(200);
+    await Promise.all([first.stop(), second.stop()]);
+    await expect(fetch(`${first.url}/healthz`)).rejects.toThrow();
+    expect(execFileSync('ps', ['-o', 'args=', '--ppid', String(process.pid)], { encoding: 'utf8' })).not.toContain('scripts/start.js');
+  }, 60_000);
 });

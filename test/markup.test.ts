@@ -14,9 +14,17 @@ const SB910T = handset('SoftBank/1.0/910T/TJ001 Browser/NetFront/3.3 Profile/MID
 const IPHONE = handset('Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1');
 
 describe('Shift_JIS encoder', () => {
-  it('encodes JIS X 0208, half-width kana, ASCII and docomo emoji', () => {
+  it("encodes JIS X 0208, half-width kana, ASCII and each carrier's own pictograms", () => {
     expect(hex(encodeShiftJis('Aあ漢ｱ'))).toBe('4182a08abfb1');
-    expect(hex(encodeShiftJis('\uE6E2\uE6EB'))).toBe('f987f990');
+    expect(hex(encodeShiftJis('\uE6E2\uE6EB', 'docomo'))).toBe('f987f990');
+    expect(hex(encodeShiftJis('\uE522', 'au'))).toBe('f6fb');
+    // SoftBank's pages G and P: U+E001 is F941 (not the user-defined row's F041), U+E401 needs lead FB.
+    expect(hex(encodeShiftJis('\uE001\uE401', 'softbank'))).toBe('f941fb41');
+    // The user-defined rows are the carrier's: no pictogram without one, none of another carrier's.
+    expect(hex(encodeShiftJis('\uE6E2'))).toBe('3f');
+    expect(hex(encodeShiftJis('\uE6E2', 'au'))).toBe('3f');
+    expect(isShiftJisSafe('\uE6E2', 'docomo')).toBe(true);
+    expect(isShiftJisSafe('\uE6E2', 'softbank')).toBe(false);
     // Windows' full-width tilde is the wave dash's code.
     expect(hex(encodeShiftJis('～'))).toBe('8160');
   });
@@ -39,9 +47,24 @@ describe('Shift_JIS encoder', () => {
     );
   });
 
-  it('never throws on arbitrary text or bytes', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary' }), (text) => { encodeShiftJis(text); }));
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 200 }), (bytes) => { decodeShiftJis(bytes); }));
+  it('writes at most two bytes a UTF-16 unit for any text', () => {
+    fc.assert(fc.property(fc.string({ unit: 'binary' }), fc.constantFrom(null, 'docomo', 'au', 'softbank' as const), (text, carrier) => {
+      expect(encodeShiftJis(text, carrier).length).toBeLessThanOrEqual(text.length * 2);
+    }));
+  });
+
+  it('decodes any bytes to text that re-encodes to the same text, unencodable characters as ?', () => {
+    // A decoder and encoder that disagree on a code (or a decoder that drops bytes) fail this.
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 200 }), (bytes) => {
+      const text = decodeShiftJis(bytes);
+      expect(text.length).toBeLessThanOrEqual(bytes.length);
+      const expected = [...text].map((char) => (isShiftJisSafe(char) ? char : '?')).join('');
+      expect(decodeShiftJis(encodeShiftJis(text))).toBe(expected);
+    }));
+  });
+
+  it('substitutes look-alikes for check boxes Shift_JIS lacks', () => {
+    expect(decodeShiftJis(encodeShiftJis('☐ 通知 ☑ 確認'))).toBe('□ 通知 ■ 確認');
   });
 });
 

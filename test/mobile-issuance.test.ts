@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { detectHandset } from '../gateway/carrier/detect.ts';
+import { fitsHandset, javaProfile } from '../gateway/app/profile.ts';
 import { createApp } from '../gateway/routes.ts';
 import { decodeShiftJis } from '../gateway/markup/shift-jis.ts';
 import { mailedLink, testServices } from './helpers/services.ts';
 
 const MAIL = 'taro@docomo.ne.jp';
-const D503I = { 'user-agent': 'DoCoMo/1.0/D503i' };
+const SH905I = { 'user-agent': 'DoCoMo/2.0 SH905i(c100;TB;W24H16)' };
+const P503I = { 'user-agent': 'DoCoMo/1.0/P503i' };
 
 /** The mailed link, followed with the issuance service's own ticket lookup. */
 describe('download link from a real issuance', () => {
@@ -15,20 +18,32 @@ describe('download link from a real issuance', () => {
     const app = createApp(services);
 
     const link = await mailedLink(services, MAIL);
-    const page = await app.request(link, { headers: D503I });
+    const page = await app.request(link, { headers: SH905I });
     expect(page.status).toBe(200);
     const html = decodeShiftJis(new Uint8Array(await page.arrayBuffer()));
     expect(html).toContain('ひまわり台信用組合');
     expect(html).toContain('ijam="#app"');
     const ticket = link.split('/').at(-1)!;
-    const jam = await app.request(`http://bank.test/m/app/${ticket}/docomo/ketai-token.jam`, { headers: D503I });
-    const jar = await app.request(`http://bank.test/m/app/${ticket}/docomo/ketai-token.jar`, { headers: D503I });
-    const size = (await jar.arrayBuffer()).byteLength;
-    expect(decodeShiftJis(new Uint8Array(await jam.arrayBuffer()))).toContain(`AppSize = ${size}\r\n`);
+    const adf = async () => decodeShiftJis(new Uint8Array(await (await app.request(`http://bank.test/m/app/${ticket}/docomo/ketai-token.jam`, { headers: SH905I })).arrayBuffer()));
+    const jam = await adf();
+    const packageUrl = /PackageURL = (\S+)\r\n/.exec(jam)![1]!;
+    const size = (await (await app.request(packageUrl, { headers: SH905I })).arrayBuffer()).byteLength;
+    expect(jam).toContain(`AppSize = ${size}\r\n`);
+    expect(jam).toContain(`AppParam = ${ticket}\r\n`);
+
+    // A P503i (DoJa-1.0, 10 KB) is offered the package exactly when its size fits, whatever the package is.
+    const p503i = decodeShiftJis(new Uint8Array(await (await app.request(link, { headers: P503I })).arrayBuffer()));
+    const fits = fitsHandset(javaProfile(detectHandset(P503I), P503I['user-agent'])!, size);
+    expect(p503i.includes('ijam="#app"')).toBe(fits);
+    expect(p503i.includes('未対応機種')).toBe(!fits);
 
     const provisioned = await services.issuance.provision({ serviceId: '10100001', userId: result.issuance.userId, startPassword: '1234' });
     expect(provisioned.ok).toBe(true);
-    expect((await app.request(link, { headers: D503I })).status).toBe(410);
-    expect((await app.request(`http://bank.test/m/app/${ticket}/docomo/ketai-token.jar`, { headers: D503I })).status).toBe(410);
+    expect((await app.request(link, { headers: SH905I })).status).toBe(410);
+    // バージョンアップ re-reads the descriptor: it still answers, without the spent binding, and the package stays.
+    const again = await adf();
+    expect(again).not.toContain('AppParam');
+    expect(again).toContain(`AppSize = ${size}\r\n`);
+    expect((await app.request(packageUrl, { headers: SH905I })).status).toBe(200);
   });
 });

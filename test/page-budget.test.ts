@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { detectHandset } from '../gateway/carrier/detect.ts';
 import { renderPage, type Page } from '../gateway/markup/page.ts';
 import { isShiftJisSafe } from '../gateway/markup/shift-jis.ts';
-import { downloadPage, helpPage, unsupportedPage } from '../gateway/mobile/pages.ts';
+import { downloadPage, helpPage, topPage, unsupportedPage } from '../gateway/mobile/pages.ts';
 import type { TicketState } from '../gateway/mobile/ticket.ts';
 
 /** Device profiles spanning every markup, encoding and the smallest budgets (5 KB i-mode, 6 KB J-PHONE C). */
@@ -39,8 +39,9 @@ describe('page budget', () => {
   it.each(cases)('every handset page fits %s', (_, headers) => {
     const handset = detectHandset(headers);
     const pages: Page[] = [
-      ...STATES.map((state) => downloadPage({ handset, ticket: TICKET, state, pageUrl: `https://bank.example/m/dl/${TICKET}` })),
+      ...STATES.map((state) => downloadPage({ handset, ticket: TICKET, state, pageUrl: `https://bank.example/m/dl/${TICKET}`, appFits: true })),
       helpPage(),
+      topPage(),
       unsupportedPage(handset),
     ];
     for (const page of pages) {

@@ -109,8 +109,10 @@ describe('the seed-000 walk in a real browser', () => {
     await fill({ bank: 'さくら坂銀行', branch: '北支店', accountNumber: '7777777', holder: 'ヤマダ タロウ', amount: '30000' });
     await click('次へ');
     await screen('BFK003');
+    await click('次へ');
+    await screen('BFK005');
     await fill({ otp: nextCode() });
-    await click('振込を実行する');
+    await click('次へ');
     await screen('BFK004');
     expect(await text('[data-field=otpChecked]')).toBe('認証済');
 
@@ -138,5 +140,28 @@ describe('the seed-000 walk in a real browser', () => {
       expect(overflow, path).toBeLessThanOrEqual(0);
     }
     if (SCREENSHOTS) await page.screenshot({ path: join(SCREENSHOTS, 'BFK001-narrow.png'), fullPage: true });
+  }, 30_000);
+
+  it('wraps a 253-character mail address on BOT003 instead of widening the page', async () => {
+    // Its own gateway: the shared one's data folder goes with the first test.
+    const own = await startGateway(loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: await tempDir() }));
+    const context = await browser.createBrowserContext();
+    const tab = await context.newPage();
+    await tab.setViewport({ width: 1024, height: 900 });
+    await tab.goto(`${own.url}/`);
+    const mail = `${'h'.repeat(64)}@${'x'.repeat(175)}.docomo.ne.jp`;
+    expect(mail).toHaveLength(253);
+    for (const [name, value] of Object.entries({ loginId: 'hanako', password: 'Passw0rd!' })) await tab.type(`[name="${name}"]`, value);
+    await Promise.all([tab.waitForNavigation(), tab.click('button.primary')]);
+    await tab.goto(`${own.url}/ib/otp/issue`);
+    await tab.$eval('[name=mail]', (el, value) => ((el as HTMLInputElement).value = value), mail);
+    await tab.$eval('[name=mailConfirm]', (el, value) => ((el as HTMLInputElement).value = value), mail);
+    for (const name of ['startPassword', 'startPasswordConfirm']) await tab.type(`[name="${name}"]`, '1357');
+    await Promise.all([tab.waitForNavigation(), tab.click('button.primary')]);
+    expect(await tab.$eval('body', (body) => body.dataset.screen)).toBe('BOT003');
+    expect(await tab.$eval('[data-field=mail]', (el) => el.textContent)).toBe(mail);
+    expect(await tab.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1024);
+    await context.close();
+    await own.close();
   }, 30_000);
 });

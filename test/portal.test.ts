@@ -396,18 +396,28 @@ describe('振込・振替', () => {
     expect(client.field('otpChecked')).toBe('不要（事前登録済み振込先）');
   });
 
-  it('asks for the OTP for a new payee when it is 利用中, and pays once on double submit', async () => {
+  it('asks for the OTP on its own screen (BFK005) for a new payee when it is 利用中, and pays once on double submit', async () => {
     const { client, code, services } = await activeCustomer();
     await client.get('/ib/transfer/new');
     await client.post('/ib/transfer/new', newPayee);
     expect(client.page.screen).toBe('BFK003');
+    expect(client.page.html).not.toContain('name="otp"');
+    expect(client.page.html).toContain('>次へ</button>');
+    // 次へ is a GET form carrying the form id.
+    await client.get(`/ib/transfer/otp?form=${client.input('form')!}`);
+    expect(client.page.screen).toBe('BFK005');
     expect(client.page.html).toContain('name="otp"');
+    expect(client.page.html).toContain('>次へ</button>');
     const formId = client.input('formId')!;
-    await client.post('/ib/transfer/confirm', { formId, otp: '' });
+    // BFK003's own submit never executes a transfer that needs the OTP: it goes to BFK005.
+    await client.post('/ib/transfer/confirm', { formId });
+    expect(client.page.screen).toBe('BFK005');
+    await client.post('/ib/transfer/otp', { formId, otp: '' });
+    expect(client.page.screen).toBe('BFK005');
     expect(client.fieldError('otp')).toBe('ワンタイムパスワードは半角数字8桁で入力して下さい。');
     const csrf = client.csrf()!;
     const otp = code();
-    await Promise.all([client.post('/ib/transfer/confirm', { formId, otp, _csrf: csrf }), client.post('/ib/transfer/confirm', { formId, otp, _csrf: csrf })]);
+    await Promise.all([client.post('/ib/transfer/otp', { formId, otp, _csrf: csrf }), client.post('/ib/transfer/otp', { formId, otp, _csrf: csrf })]);
     await client.get('/ib/transfer/done');
     expect(client.page.screen).toBe('BFK004');
     expect(client.field('otpChecked')).toBe('認証済');

@@ -60,6 +60,8 @@ describe('report', () => {
     expect(html).not.toContain('<script>');
     expect(html).toContain('&#60;b&#62;bold&#60;/b&#62;');
     expect(html).toContain('<img src="x/01-pc.png"');
+    // Steps are numbered once, by the <ol>: never "1. 1. …".
+    expect(html).toContain('<ol><li class="fail"><div class="step"><b>step &#60;1&#62;</b>');
     const xml = await readFile(join(dir, 'junit.xml'), 'utf8');
     expect(xml).toContain('name="x&#60;y&#62;"');
     expect(xml).toContain('<failure message="failed &#38; &#60;broken&#62;">');

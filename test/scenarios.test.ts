@@ -18,8 +18,8 @@ afterAll(async () => {
 });
 
 /**
- * Every built-in scenario, each against its own gateway, as `npm run scenario -- all`. One at a time:
- * the other browser tests run beside this file, and two cores are all there is.
+ * Every built-in scenario, each against its own gateway, as `npm run scenario -- all --parallel 2`:
+ * one browser for all of them, the next runs' gateways started while a run executes.
  */
 describe('built-in scenarios and the README example', () => {
   let results: RunResult[] = [];
@@ -28,7 +28,7 @@ describe('built-in scenarios and the README example', () => {
   beforeAll(async () => {
     // Kept for the whole describe (tempDir() would be emptied after the first test).
     reportDir = await mkdtemp(join(tmpdir(), 'ketai-scenarios-'));
-    results = await runAll(expandTargets(await catalog('scenarios')), { browser, reportDir, parallel: 1 });
+    results = await runAll(expandTargets(await catalog('scenarios')), { browser, reportDir, parallel: 2 });
   }, 420_000);
   afterAll(() => rm(reportDir, { recursive: true, force: true }));
 

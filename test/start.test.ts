@@ -1,4 +1,5 @@
 import { once } from 'node:events';
+import { connect } from 'node:net';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -21,6 +22,22 @@ describe('npm start', () => {
     const logins = Object.values(data.tables.customers).map((customer: any) => customer.loginId);
     expect(logins.slice(0, 4)).toEqual(['taro', 'hanako', 'admin01', 'W0002']);
     expect(logins).toHaveLength(14);
+  });
+
+  it('stops at once on SIGTERM although a client holds a connection open without sending a request', async () => {
+    const gateway = await startGatewayProcess({ DATA_DIR: await tempDir() });
+    const { port } = new URL(gateway.url);
+    // What a browser's pre-opened socket looks like: node held such a stop until its 60 s headers timeout.
+    const socket = connect(Number(port), '127.0.0.1');
+    // The gateway resets this connection as it stops: expected, not an error of the test.
+    socket.on('error', () => undefined);
+    await once(socket, 'connect');
+    const started = performance.now();
+    gateway.child.kill('SIGTERM');
+    const [code] = await once(gateway.child, 'exit');
+    expect(code).toBe(0);
+    expect(performance.now() - started).toBeLessThan(5_000);
+    socket.destroy();
   });
 
   it('refuses to start on a corrupt data file, says why, and does not touch it', async () => {

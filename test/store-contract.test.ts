@@ -87,6 +87,7 @@ describe.each(BACKENDS)('storage contract: $name', (backend) => {
     expect(serials(await db.tokens.page({ tenantId: 't1', limit: 2, after: 'KT0000000001' }))).toEqual(['KT0000000002', 'KT0000000003']);
     expect(serials(await db.tokens.page({ tenantId: 't1', status: 'active', customerId: 'c1', limit: 10 }))).toEqual(['KT0000000001', 'KT0000000003']);
     expect(serials(await db.tokens.byCustomer('c2'))).toEqual(['KT0000000005']);
+    expect(await db.tokens.page({ tenantId: 't1', limit: Infinity })).toHaveLength(4);
     await db.close();
   });
 
@@ -198,6 +199,7 @@ describe.each(BACKENDS)('storage contract: $name', (backend) => {
     await db.audit.append(event('1764547203000-dddd', { tenantId: 't2' }));
     const ids = (events: AuditEvent[]) => events.map((e) => e.id.slice(-4));
     expect(ids(await db.audit.list({ tenantId: 't1', limit: 10 }))).toEqual(['cccc', 'bbbb', 'aaaa']);
+    expect(await db.audit.list({ tenantId: 't1', limit: Infinity })).toHaveLength(3);
     expect(ids(await db.audit.list({ tenantId: 't1', customerId: 'c1', limit: 10 }))).toEqual(['cccc', 'aaaa']);
     expect(ids(await db.audit.list({ tenantId: 't1', action: 'otp', limit: 10 }))).toEqual(['cccc', 'bbbb']);
     expect(ids(await db.audit.list({ tenantId: 't1', serial: 'h1', limit: 10 }))).toEqual(['bbbb']);

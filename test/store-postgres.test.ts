@@ -194,6 +194,63 @@ describe.skipIf(SKIP_POSTGRES)('postgres backend', () => {
     await db.close();
   });
 
+  it('fails a transaction whose connection is killed, without crashing, and goes on with a new one', async () => {
+    const url = await freshPostgresUrl();
+    const db = await open(url);
+    await db.customers.put(customer('c1'));
+    const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+    await admin.connect();
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const killed = db.transaction(async (tx) => {
+        const c = (await tx.customers.get('c1'))!;
+        // The server ends this connection while the work holds it between two statements.
+        const { rows } = await admin.query("SELECT pg_terminate_backend(pid) AS done FROM pg_stat_activity WHERE datname = $1 AND state = 'idle in transaction'", [new URL(url).pathname.slice(1)]);
+        expect(rows).toEqual([{ done: true }]);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        await tx.customers.put({ ...c, loginFailures: 1 });
+      });
+      await expect(killed).rejects.toThrow();
+      expect((await db.customers.get('c1'))?.loginFailures).toBe(0);
+      await db.transaction(async (tx) => tx.customers.put(customer('c1', { loginFailures: 2 })));
+      expect((await db.customers.get('c1'))?.loginFailures).toBe(2);
+    } finally {
+      errors.mockRestore();
+      await admin.end();
+      await db.close();
+    }
+  });
+
+  it('does not let a gateway frozen in a transaction hold a token away from the others', async () => {
+    const url = await freshPostgresUrl();
+    const check = testKeyCheck();
+    const frozen = await PostgresDatabase.open({ url, poolSize: 2, keyCheck: check, idleInTransactionMs: 500 });
+    const other = await open(url, check);
+    await other.tokens.put(token('KT0000000001'));
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      let locked!: () => void;
+      const holding = new Promise<void>((resolve) => (locked = resolve));
+      const stalled = frozen.transaction(async (tx) => {
+        const t = (await tx.tokens.get('KT0000000001'))!;
+        locked();
+        await new Promise((resolve) => setTimeout(resolve, 4_000));
+        await tx.tokens.put({ ...t, drift: 9 });
+      });
+      const rejected = expect(stalled).rejects.toThrow();
+      await holding;
+      const started = Date.now();
+      expect(await other.tokens.acceptStep('KT0000000001', { step: 1, drift: 0 }, 0)).toBe(true);
+      expect(Date.now() - started).toBeLessThan(2_500);
+      await rejected;
+      expect(await other.tokens.get('KT0000000001')).toMatchObject({ lastStep: 1, drift: 0 });
+    } finally {
+      errors.mockRestore();
+      await frozen.close();
+      await other.close();
+    }
+  });
+
   it('puts neither a clear token secret nor a clear password into a pg_dump', async () => {
     const url = await freshPostgresUrl();
     const box = new SecretBox(SecretBox.generateKey());

@@ -22,13 +22,63 @@ export interface IsolatedGateway {
 }
 
 const START_TIMEOUT_MS = 20_000;
-const CLOCK_SHIFT = fileURLToPath(new URL('./clock-shift.ts', import.meta.url));
+/** A gateway that has not stopped this long after SIGTERM is stuck: killed, and the run told so. */
+const STOP_TIMEOUT_MS = 10_000;
+const CLOCK_SHIFT = fileURLToPath(new URL('./clock-shift.js', import.meta.url));
+/** `npm start`'s launcher: the precompiled gateway, rebuilt when stale. */
+const START = fileURLToPath(new URL('../../scripts/start.js', import.meta.url));
 
 /** Gateways still running: killed when this process exits, so a run cut short (a test time-out, an error exit) leaves no server behind. */
 const live = new Set<ChildProcess>();
 process.on('exit', () => {
   for (const child of live) child.kill('SIGKILL');
 });
+
+/**
+ * Gateways started ahead: while a run executes, the next runs' gateways are already starting, each
+ * still with its own `DATA_DIR` and port. `take()` never hands one gateway out twice.
+ */
+export class GatewayPool {
+  private readonly ready: Promise<IsolatedGateway>[] = [];
+  private first: Promise<IsolatedGateway> | undefined;
+  private left: number;
+
+  /** `total` gateways in all, at most `ahead` of them started before they are asked for. */
+  constructor(total: number, private readonly ahead: number) {
+    this.left = total;
+    this.fill();
+  }
+
+  take(): Promise<IsolatedGateway> {
+    const next = this.ready.shift() ?? this.start();
+    this.fill();
+    return next;
+  }
+
+  /** Stops the gateways started ahead that no run took (a run set cut short). */
+  async close(): Promise<void> {
+    this.left = 0;
+    const unused = this.ready.splice(0);
+    await Promise.all(unused.map((gateway) => gateway.then((started) => started.stop(), () => undefined)));
+  }
+
+  private fill(): void {
+    while (this.left > 0 && this.ready.length < this.ahead) {
+      const started = this.start();
+      // Its failure is reported to the run that takes it, not as an unhandled rejection now.
+      started.catch(() => undefined);
+      this.ready.push(started);
+    }
+  }
+
+  private start(): Promise<IsolatedGateway> {
+    this.left = Math.max(0, this.left - 1);
+    // The first start rebuilds dist/ when it is stale; the others wait for it rather than each rebuild too.
+    const started = this.first ? this.first.then(startIsolatedGateway, startIsolatedGateway) : startIsolatedGateway();
+    this.first ??= started;
+    return started;
+  }
+}
 
 export async function startIsolatedGateway(): Promise<IsolatedGateway> {
   const dataDir = await mkdtemp(join(tmpdir(), 'ketai-scenario-'));
@@ -57,7 +107,7 @@ export async function startIsolatedGateway(): Promise<IsolatedGateway> {
 }
 
 async function launch(env: Record<string, string>, log: LogLine[]): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', '--import', CLOCK_SHIFT, 'gateway/main.ts'], {
+  const child = spawn(process.execPath, ['--import', CLOCK_SHIFT, START], {
     env: { ...process.env, HOST: '127.0.0.1', ACCESS_LOG: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -102,7 +152,15 @@ async function stop(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = once(child, 'exit');
   child.kill('SIGTERM');
-  await exited;
+  let timer: NodeJS.Timeout | undefined;
+  const stuck = new Promise<'stuck'>((resolve) => (timer = setTimeout(() => resolve('stuck'), STOP_TIMEOUT_MS)));
+  const outcome = await Promise.race([exited, stuck]);
+  clearTimeout(timer);
+  if (outcome === 'stuck') {
+    child.kill('SIGKILL');
+    await exited;
+    throw new Error(`the gateway did not stop within ${STOP_TIMEOUT_MS / 1000} s of SIGTERM`);
+  }
 }
 
 /** The log lines from `from` to `to`, with their offset in seconds from `to`. */

@@ -15,6 +15,23 @@ export interface HandsetState {
   url: string;
   mail: string;
   apps: string[];
+  /** What `setClock` set: the handset's clock runs this many ms ahead of the real one. */
+  clockOffset: number;
+}
+
+/** One entry of the emulator's request inspector. */
+export interface InspectedRequest {
+  method: string;
+  url: string;
+  status: number | null;
+  /** Why the proxy refused the request (a host not in EMULATOR_ORIGINS, …). */
+  error: string | null;
+  sent: Record<string, string>;
+  received: Record<string, string>;
+  charset: string | null;
+  bytes: number | null;
+  budget: number;
+  warnings: string[];
 }
 
 interface HandsetApi {
@@ -24,10 +41,14 @@ interface HandsetApi {
   state(): HandsetState;
   setClock(offsetMs: number): void;
   reset(): void;
+  otp(): string | null;
+  open(url: string): void;
+  home(): void;
+  requests(): InspectedRequest[];
 }
 type WithHandset = { handset: HandsetApi };
 
-/** Page object over the emulator's `window.handset` (DESIGN.md): what tests and scenarios drive. */
+/** Page object over the emulator's `window.handset` (docs/contracts.md): what tests and scenarios drive. */
 export class HandsetPage {
   private constructor(readonly page: Page) {}
 
@@ -86,10 +107,33 @@ export class HandsetPage {
     throw new Error(`could not focus "${label}"; screen: ${JSON.stringify(await this.screen())}`);
   }
 
-  /** The code the token app shows (its `data-otp` element). */
-  async readOtp(): Promise<string> {
-    const element = await this.page.waitForSelector('[data-otp]', { timeout: 10_000 });
-    return (await element!.evaluate((node) => node.getAttribute('data-otp')))!;
+  /** Opens `url` (a gateway path or an EMULATOR_ORIGINS URL) in the mini browser, as the address bar does. */
+  async open(url: string): Promise<void> {
+    await this.page.evaluate((target) => (window as unknown as WithHandset).handset.open(target), url);
+  }
+
+  /** 終話: back to the menu. */
+  async home(): Promise<void> {
+    await this.page.evaluate(() => (window as unknown as WithHandset).handset.home());
+  }
+
+  /** The request inspector's entries, oldest first. */
+  requests(): Promise<InspectedRequest[]> {
+    return this.page.evaluate(() => (window as unknown as WithHandset).handset.requests());
+  }
+
+  /**
+   * The code the token app shows, computed at the call from the handset's clock. Polled from here, not
+   * by timers in the page, which a background tab throttles.
+   */
+  async readOtp(timeoutMs = 10_000): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const code = await this.page.evaluate(() => (window as unknown as WithHandset).handset.otp());
+      if (code) return code;
+      if (Date.now() > deadline) throw new Error(`the token app shows no code; last screen: ${JSON.stringify(await this.screen())}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   }
 
   /** Drives the token app's 初期設定 by keys: fields by type(), agreement by select, 送信 by soft key. */

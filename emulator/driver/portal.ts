@@ -2,6 +2,8 @@ import type { Page } from 'puppeteer-core';
 
 /** Generous: scenario runs share two cores with Chromium and other tests. */
 const TIMEOUT_MS = 15_000;
+/** How long a loaded page may show another screen before `expectScreen` gives up on it. */
+const SETTLED_MS = 1_500;
 
 export interface TransferInput {
   bank: string;
@@ -14,7 +16,7 @@ export interface TransferInput {
 
 /**
  * The PC internet banking portal as a user sees it: screens by their 画面ID, fields by name,
- * buttons by their label (contract in DESIGN.md).
+ * buttons by their label (contract in docs/contracts.md).
  */
 export class PortalPage {
   constructor(
@@ -31,14 +33,32 @@ export class PortalPage {
     return this.page.evaluate(() => document.body?.dataset.screen ?? '');
   }
 
-  /** Waits for screen `id`; on another screen fails naming the screen and its error messages. */
+  /**
+   * Waits for screen `id`; on another screen fails naming the screen and its error messages. A page
+   * that has finished loading and still shows another screen after `SETTLED_MS` fails at once rather
+   * than after the whole timeout: the portal's pages are server-rendered, so it will not change.
+   */
   async expectScreen(id: string): Promise<void> {
-    try {
-      await this.page.waitForSelector(`body[data-screen="${id}"]`, { timeout: TIMEOUT_MS });
-    } catch {
-      const errors = await this.errors();
-      throw new Error(`expected screen ${id}, on ${(await this.screen()) || this.page.url()}${errors.length ? `: ${errors.join(' / ')}` : ''}`);
-    }
+    const outcome = await this.page
+      .waitForFunction(
+        (wanted: string, settledMs: number): 'shown' | 'other' | false => {
+          if (document.readyState === 'loading' || !document.body) return false;
+          if (document.body.dataset.screen === wanted) return 'shown';
+          const page = window as { ketaiOtherSince?: number };
+          page.ketaiOtherSince ??= performance.now();
+          return performance.now() - page.ketaiOtherSince >= settledMs ? 'other' : false;
+        },
+        { timeout: TIMEOUT_MS, polling: 100 },
+        id,
+        SETTLED_MS,
+      )
+      .then(
+        (handle) => handle.jsonValue() as Promise<string>,
+        () => 'timeout',
+      );
+    if (outcome === 'shown') return;
+    const errors = await this.errors();
+    throw new Error(`expected screen ${id}, on ${(await this.screen()) || this.page.url()}${errors.length ? `: ${errors.join(' / ')}` : ''}`);
   }
 
   async fill(fields: Record<string, string>): Promise<void> {
@@ -128,7 +148,7 @@ export class PortalPage {
     await this.expectScreen('BOS002');
   }
 
-  /** BFK001 → BFK002 → BFK003 (confirm screen; call `confirmTransfer`). */
+  /** BFK001 → BFK002 → BFK003 (confirm screen; call `confirmTransfer`, which goes on to BFK005 for the OTP). */
   async transferToNewPayee(input: TransferInput): Promise<void> {
     await this.goto('/ib/transfer');
     await this.expectScreen('BFK001');
@@ -139,10 +159,21 @@ export class PortalPage {
     await this.expectScreen('BFK003');
   }
 
-  /** BFK003 → BFK004 when accepted; the OTP only when the screen asks for it. */
+  /**
+   * Without `otp`: BFK003 → 振込を実行する. With it: BFK003 → 次へ → BFK005, the code → 次へ (BFK004 when
+   * accepted). Called again on BFK005 after a refused code, it types the next one there.
+   */
   async confirmTransfer(otp?: string): Promise<void> {
-    await this.expectScreen('BFK003');
-    if (otp !== undefined) await this.fill({ otp });
-    await this.click('振込を実行する');
+    if (otp === undefined) {
+      await this.expectScreen('BFK003');
+      return this.click('振込を実行する');
+    }
+    if ((await this.screen()) !== 'BFK005') {
+      await this.expectScreen('BFK003');
+      await this.click('次へ');
+    }
+    await this.expectScreen('BFK005');
+    await this.fill({ otp });
+    await this.click('次へ');
   }
 }

@@ -30,9 +30,9 @@ function junit(results: RunResult[], wallMs: number): string {
 function html(results: RunResult[], wallMs: number): string {
   const passed = results.filter((r) => r.passed).length;
   const runs = results.map((run) => {
-    const steps = run.steps.map((step, i) => {
+    const steps = run.steps.map((step) => {
       const shots = step.shots.map((shot) => `<figure><a href="${escape(shot.file)}"><img src="${escape(shot.file)}" alt="${escape(`${step.name} — ${shot.label}`)}" loading="lazy"></a><figcaption>${escape(shot.label)}</figcaption></figure>`).join('');
-      return `<li class="${step.passed ? 'pass' : 'fail'}"><div class="step"><b>${i + 1}. ${escape(step.name)}</b> <span class="verdict">${step.passed ? 'PASS' : 'FAIL'}</span> <span class="ms">${step.ms} ms</span>${step.error ? `<pre>${escape(step.error)}</pre>` : ''}</div><div class="film">${shots}</div></li>`;
+      return `<li class="${step.passed ? 'pass' : 'fail'}"><div class="step"><b>${escape(step.name)}</b> <span class="verdict">${step.passed ? 'PASS' : 'FAIL'}</span> <span class="ms">${step.ms} ms</span>${step.error ? `<pre>${escape(step.error)}</pre>` : ''}</div><div class="film">${shots}</div></li>`;
     });
     const artefacts = run.artefacts.length ? `<p>Failure artefacts: ${run.artefacts.map((file) => `<a href="${escape(file)}">${escape(file)}</a>`).join(' · ')}</p>` : '';
     const notes = run.notes.length ? `<ul class="notes">${run.notes.map((n) => `<li>${escape(n)}</li>`).join('')}</ul>` : '';

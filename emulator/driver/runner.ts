@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
-import { logAround, startIsolatedGateway, type IsolatedGateway } from './gateway-process.ts';
+import { GatewayPool, logAround, startIsolatedGateway, type IsolatedGateway } from './gateway-process.ts';
 import { HandsetPage } from './handset.ts';
 import { PortalPage } from './portal.ts';
 import type { Mail, Scenario, ScenarioContext } from './scenario.ts';
@@ -48,6 +48,8 @@ export interface RunOptions {
   timeoutMs?: number;
   /** Called as each step ends: the CLI's progress line. */
   onStep?: (run: string, step: StepResult) => void;
+  /** Where the run's gateway comes from (default: one started for it). */
+  gateway?: () => Promise<IsolatedGateway>;
 }
 
 const GATEWAY_LOG_BEFORE_MS = 5_000;
@@ -89,16 +91,21 @@ export async function runScenario(target: RunTarget, options: RunOptions): Promi
   let stepStartedAt = Date.now();
   let clockOffsetMs = 0;
 
+  /** Screenshot files still being written: the next step need not wait for the disk. */
+  const writing: Promise<void>[] = [];
   const shoot = async (prefix: string): Promise<Shot[]> => {
     const shots: Shot[] = [];
     // The PC tab last, so that it is in front again for the next step: a background tab's navigations may stall.
     for (const tab of [...tabs.slice(1), ...tabs.slice(0, 1)]) {
       const file = join(folder, `${prefix}-${tab.label}.png`);
-      // Headless Chromium may never paint a background tab, so each tab comes to the front first. A tab
-      // that crashed or closed cannot be pictured; the step's own error says why.
-      const picture = tab.page.bringToFront().then(() => tab.page.screenshot({ path: join(options.reportDir, file) }));
-      const ok = await withTimeout(picture, SCREENSHOT_TIMEOUT_MS).then(() => true, () => false);
-      if (ok) shots.push({ label: tab.label, file });
+      // Headless Chromium may never paint a background tab, so with several tabs each comes to the front
+      // first. A tab that crashed or closed cannot be pictured; the step's own error says why.
+      const front = tabs.length > 1 ? tab.page.bringToFront() : Promise.resolve();
+      const picture = front.then(() => tab.page.screenshot({ optimizeForSpeed: true }));
+      const bytes = await withTimeout(picture, SCREENSHOT_TIMEOUT_MS).catch(() => null);
+      if (!bytes) continue;
+      writing.push(writeFile(join(options.reportDir, file), bytes).catch((error: unknown) => void result.notes.push(`screenshot ${file} not written: ${message(error)}`)));
+      shots.push({ label: tab.label, file });
     }
     return shots;
   };
@@ -129,7 +136,7 @@ export async function runScenario(target: RunTarget, options: RunOptions): Promi
   };
 
   try {
-    gateway = await startIsolatedGateway();
+    gateway = await (options.gateway ?? startIsolatedGateway)();
     const baseUrl = gateway.url;
     const pcPage = await openTab('pc');
     await pcPage.setViewport(PC_VIEWPORT);
@@ -182,7 +189,11 @@ export async function runScenario(target: RunTarget, options: RunOptions): Promi
   } finally {
     result.ms = Math.round(performance.now() - started);
     await context.close().catch(() => undefined);
-    await gateway?.stop();
+    await gateway?.stop().catch((error: unknown) => {
+      result.passed = false;
+      result.error ??= message(error);
+    });
+    await Promise.all(writing);
   }
   return result;
 }
@@ -190,14 +201,21 @@ export async function runScenario(target: RunTarget, options: RunOptions): Promi
 /** Runs the targets with at most `parallel` at a time; results in the targets' order. */
 export async function runAll(targets: RunTarget[], options: RunOptions & { parallel: number }): Promise<RunResult[]> {
   const results: RunResult[] = new Array(targets.length);
+  const workers = Math.max(1, Math.min(options.parallel, targets.length));
+  // One gateway per run as before, but each started while the previous runs still execute.
+  const pool = new GatewayPool(targets.length, workers);
   let next = 0;
   const worker = async () => {
     while (next < targets.length) {
       const index = next++;
-      results[index] = await runScenario(targets[index]!, options);
+      results[index] = await runScenario(targets[index]!, { ...options, gateway: () => pool.take() });
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.parallel, targets.length)) }, worker));
+  try {
+    await Promise.all(Array.from({ length: workers }, worker));
+  } finally {
+    await pool.close();
+  }
   return results;
 }
 

@@ -50,11 +50,11 @@ export interface Scenario {
   run(ctx: ScenarioContext): Promise<void>;
 }
 
-const NAME = /^[a-z0-9][a-z0-9-]*$/;
+export const SCENARIO_NAME = /^[a-z0-9][a-z0-9-]*$/;
 
 /** Checks a scenario's shape early, so a typo in a user file fails with a clear message. */
 export function defineScenario(scenario: Scenario): Scenario {
-  if (!NAME.test(scenario.name)) throw new Error(`scenario name "${scenario.name}" must be lower-case letters, digits and dashes`);
+  if (!SCENARIO_NAME.test(scenario.name)) throw new Error(`scenario name "${scenario.name}" must be lower-case letters, digits and dashes`);
   if (typeof scenario.run !== 'function') throw new Error(`scenario "${scenario.name}" has no run(ctx) function`);
   return scenario;
 }

@@ -59,8 +59,8 @@ export default defineScenario({
       return pc.issueToken({ mail: NEW_MAIL, startPassword: '2222', confirmPassword: HANAKO.confirmPassword });
     });
     const offset = ctx.now() - Date.now();
-    const newPhone = await ctx.step('the new phone (au W31CA) is switched on, its clock on the same day', async () => {
-      const phone = await ctx.handset('au-w31ca', NEW_MAIL);
+    const newPhone = await ctx.step('the new phone (au W53CA) is switched on, its clock on the same day', async () => {
+      const phone = await ctx.handset('au-w53ca', NEW_MAIL);
       await phone.setClock(offset);
       return phone;
     });

@@ -12,7 +12,7 @@ const START_PASSWORD = '2468';
 export default defineScenario({
   name: 'enroll',
   description: 'トークン発行 mails a one-time link without the IDs; the handset gets its carrier’s app; 初期設定 works once; 利用開始 makes the status 利用中',
-  devices: ['docomo-p07a', 'au-w31ca', 'softbank-910t'],
+  devices: ['docomo-p07a', 'au-w53ca', 'softbank-910t'],
   async run(ctx) {
     const { pc } = ctx;
     await ctx.step('taro logs in; BOP001 shows 未登録', async () => {

@@ -3,11 +3,11 @@ import type { HandsetPage } from '../driver/handset.ts';
 import { check, type ScenarioContext } from '../driver/scenario.ts';
 
 /**
- * User agents for checks of the handset pages themselves: a catalogue device (same id as in the
- * emulator) and an i-mode handset without i-appli, which the catalogue does not hold.
+ * User agents for checks of the handset pages themselves in a plain browser tab: catalogue devices
+ * (same ids and user agents as in the emulator), one with i-appli and one without.
  */
 export const HANDSET_AGENTS: Record<string, string> = {
-  'docomo-p07a': 'DoCoMo/2.0 P07A(c500;TB;W24H15)',
+  'docomo-p07a': 'DoCoMo/2.0 P07A3(c500;TB;W24H15)',
   'docomo-d501i': 'DoCoMo/1.0/D501i',
 };
 
@@ -49,6 +49,8 @@ export async function installTokenApp(ctx: ScenarioContext, handset: HandsetPage
   });
   await ctx.step('the token app downloads and installs', async () => {
     await handset.press('1'); // accesskey 1: the app download
+    await handset.waitFor('ダウンロードしますか');
+    await handset.press('1'); // はい
     await handset.waitFor('ダウンロードが完了しました');
   });
   return ctx.step('初期設定 in the token app shows a code', async () => {

@@ -1,18 +1,27 @@
 import { codeForStep, stepAt } from '../../gateway/otp/code.ts';
+import { PERSONAL_POLICY } from '../../gateway/otp/policy.ts';
 import { check, type ScenarioContext } from '../driver/scenario.ts';
 
-/** The demo customers (DESIGN.md). */
+/** The demo customers (docs/contracts.md). */
 export const TARO = { loginId: 'taro', password: 'Passw0rd!', confirmPassword: 'kakunin1' } as const;
 export const HANAKO = { loginId: 'hanako', password: 'Passw0rd!', confirmPassword: 'kakunin2' } as const;
 export type Customer = typeof TARO | typeof HANAKO;
 
+/** Steps the gateway accepts either side of the one it expects (the demo banks' policies). */
+const WINDOW = PERSONAL_POLICY.window;
+
 /**
- * A token set up through `POST /m/app/provision` (the token app's 初期設定, DESIGN.md), for
- * scenarios about the bank side. Each code comes from a later time step than the one before,
- * like a handset whose clock runs a little fast, so no scenario has to wait for the next period.
+ * A token set up through `POST /m/app/provision` (the token app's 初期設定, README "Provisioning"), for
+ * scenarios about the bank side. Each code is for a later time step than the one before (never a
+ * replay) and is accepted whether the gateway checks it in the step it was computed in or in the
+ * next: under load a step's typing and submitting can cross a period boundary. For that it follows
+ * the gateway's window, which the gateway centres on its current step plus the drift of the last
+ * accepted code (`gateway/otp/check.ts`), and the drift depends on the step it was checked in.
  */
 export class ProvisionedToken {
-  private stepsAhead = 0;
+  private lastStep = -Infinity;
+  /** The gateway's possible drifts, each with the step the last code was checked in for it to hold. */
+  private drifts: { checkedIn: number; drift: number }[] = [{ checkedIn: -Infinity, drift: 0 }];
 
   private constructor(
     private readonly ctx: ScenarioContext,
@@ -30,11 +39,20 @@ export class ProvisionedToken {
     return this.fields.serial!;
   }
 
-  /** A fresh code, never one used before. */
+  /** A fresh code, never one used before; the caller submits it (the gateway accepts it). */
   nextCode(): string {
     const period = Number(this.fields.period);
     const params = { algorithm: this.fields.algorithm as 'SHA1', digits: Number(this.fields.digits), period };
-    return codeForStep(this.fields.secret!, params, stepAt(this.ctx.now(), period) + this.stepsAhead++);
+    const now = stepAt(this.ctx.now(), period);
+    // The last code was checked by now, so not in a later step than this one.
+    const drifts = this.drifts.filter((entry) => entry.checkedIn <= now).map((entry) => entry.drift);
+    // The earliest step inside the window for every possible drift, checked now or in the next step.
+    // It never passes the windows' upper end (`now + min(drift) + WINDOW`): the last code's step is at
+    // most `now + drift`, and the possible drifts differ by one step at most.
+    const step = Math.max(now + 1 + Math.max(...drifts) - WINDOW, this.lastStep + 1);
+    this.lastStep = step;
+    this.drifts = [now, now + 1].map((checkedIn) => ({ checkedIn, drift: step - checkedIn }));
+    return codeForStep(this.fields.secret!, params, step);
   }
 }
 

@@ -11,11 +11,13 @@ export default defineScenario({
       await ctx.pc.loginOtp(token.nextCode());
       await ctx.pc.expectScreen('BTP001');
     });
-    await ctx.step('new payee: BFK001 → BFK002 → BFK003 asks for the OTP', async () => {
+    await ctx.step('new payee: BFK001 → BFK002 → BFK003 → 次へ → BFK005 asks for the OTP', async () => {
       await ctx.pc.transferToNewPayee({ bank: 'さくら坂銀行', branch: '北支店', accountNumber: '7777777', holder: 'ヤマダ タロウ', amount: '30000' });
-      check((await ctx.pc.page.$('[name="otp"]')) !== null, 'BFK003 does not ask for the one-time password');
+      await ctx.pc.click('次へ');
+      await ctx.pc.expectScreen('BFK005');
+      check((await ctx.pc.page.$('[name="otp"]')) !== null, 'BFK005 does not ask for the one-time password');
     });
-    await ctx.step('振込を実行する with a fresh code (BFK004, 認証済)', async () => {
+    await ctx.step('次へ with a fresh code (BFK004, 認証済)', async () => {
       await ctx.pc.confirmTransfer(token.nextCode());
       await ctx.pc.expectScreen('BFK004');
       check((await ctx.pc.text('[data-field=otpChecked]')) === '認証済', 'BFK004 does not say the OTP was checked');

@@ -1,5 +1,6 @@
-import { encodeShiftJis } from '../../gateway/markup/shift-jis.ts';
 import type { Key } from '../../handset/runtime.ts';
+import { decodePage, encodeShiftJisFor } from '../pictograms.ts';
+import { formWarnings } from '../inspect.ts';
 import { charsetOf, decodeBody } from './net.ts';
 import { element, FocusRing, type Shell, type View } from './view.ts';
 
@@ -20,13 +21,16 @@ export class BrowserView implements View {
 
   constructor(private readonly shell: Shell) {}
 
-  async open(url: string, method: 'GET' | 'POST' = 'GET', body?: string, redirects = 0): Promise<void> {
+  async open(url: string, method: 'GET' | 'POST' = 'GET', body?: string, redirects = 0, notes: string[] = []): Promise<void> {
     if (DESCRIPTOR.test(new URL(url, location.href).pathname)) return this.shell.install(url);
+    // The title says so while loading: a script waiting for the next page's title never sees the last one's.
+    this.title = '読込中…';
     this.message('読込中…');
     let response;
     try {
-      response = await this.shell.net.fetch(url, method, body);
+      response = await this.shell.net.fetch(url, method, body, notes);
     } catch (error) {
+      this.title = '通信エラー';
       return this.message(error instanceof Error ? error.message : '通信エラーが発生しました。');
     }
     if (response.status >= 300 && response.status < 400 && response.location && redirects < MAX_REDIRECTS) {
@@ -36,9 +40,12 @@ export class BrowserView implements View {
     if (this.url && this.url !== response.url) this.history.push(this.url);
     this.url = response.url;
     this.charset = charsetOf(response.contentType);
-    const text = decodeBody(response.bytes, response.contentType);
+    const text = decodePage(response.bytes, response.contentType, this.shell.device.carrier);
     if (/html/.test(response.contentType)) {
-      if (response.bytes.length > this.shell.device.cacheBytes) return this.message('ページの容量が大きすぎるため表示できません。');
+      if (response.bytes.length > this.shell.device.cacheBytes) {
+        this.title = 'ブラウザ';
+        return this.message('ページの容量が大きすぎるため表示できません。');
+      }
       this.render(new DOMParser().parseFromString(text, 'text/html'));
     } else {
       this.title = String(response.status);
@@ -140,7 +147,7 @@ export class BrowserView implements View {
     }
     const body = pairs.map(([name, value]) => `${this.encode(name)}=${this.encode(value)}`).join('&');
     const action = form.dataset.action!;
-    if (form.dataset.method === 'post') void this.open(action, 'POST', body);
+    if (form.dataset.method === 'post') void this.open(action, 'POST', body, 0, formWarnings(pairs.flat(), body, this.charset));
     else {
       const url = new URL(action);
       url.search = body;
@@ -151,7 +158,7 @@ export class BrowserView implements View {
   /** Form values go out in the page's charset, as the handset's browser sends them. */
   private encode(text: string): string {
     if (this.charset !== 'shift_jis') return encodeURIComponent(text);
-    return [...encodeShiftJis(text)]
+    return [...encodeShiftJisFor(text, this.shell.device.carrier)]
       .map((byte) => (/[A-Za-z0-9*\-._]/.test(String.fromCharCode(byte)) ? String.fromCharCode(byte) : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`))
       .join('');
   }

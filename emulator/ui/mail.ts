@@ -1,3 +1,4 @@
+import { formatJst } from '../../gateway/time.ts';
 import type { Key } from '../../handset/runtime.ts';
 import { element, FocusRing, ListView, type Shell, type View } from './view.ts';
 
@@ -25,7 +26,7 @@ export async function openInbox(shell: Shell): Promise<View> {
 
 const LINK = /https?:\/\/[^\s<>"'）」]+/g;
 
-/** One mail; its URLs are focusable and open in the browser. */
+/** One mail; its URLs are focusable and open in the browser. Its time is Japan time, like the body's. */
 class MailView implements View {
   readonly title: string;
   readonly softkeys: [string, string] = ['戻る', ''];
@@ -34,7 +35,7 @@ class MailView implements View {
 
   constructor(private readonly shell: Shell, mail: Mail) {
     this.title = mail.subject;
-    this.content.append(element('p', `件名: ${mail.subject}`), element('p', `日時: ${new Date(mail.sentAt).toLocaleString('ja-JP')}`), element('hr'));
+    this.content.append(element('p', `件名: ${mail.subject}`), element('p', `日時: ${formatJst(Date.parse(mail.sentAt))}`), element('hr'));
     for (const line of mail.body.split('\n')) {
       const paragraph = element('p');
       let last = 0;

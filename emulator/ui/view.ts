@@ -13,6 +13,8 @@ export interface View {
   /** The mini browser's address, when this view is a page. */
   url?: string;
   dispose?(): void;
+  /** Redraws what depends on the clock (the token's code), so a reader never sees a stale screen. */
+  sync?(): void;
 }
 
 /** What views may ask of the phone. */

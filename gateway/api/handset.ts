@@ -1,5 +1,6 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { detectHandset, handsetSummary } from '../carrier/detect.ts';
+import { requestHeaders } from '../http/request-headers.ts';
 
 const HandsetView = z
   .object({
@@ -25,6 +26,6 @@ const describeHandset = createRoute({
 
 /** `GET /api/v1/handset`: the caller's own headers, so it needs no API key. */
 export function handsetRoutes<A extends OpenAPIHono<any>>(api: A): A {
-  api.openapi(describeHandset, (c) => c.json(handsetSummary(detectHandset(c.req.header())), 200));
+  api.openapi(describeHandset, (c) => c.json(handsetSummary(detectHandset(requestHeaders(c))), 200));
   return api;
 }

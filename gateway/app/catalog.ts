@@ -1,10 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
+import { DIST, JAR_FILES } from '../../handset/java/dist.ts';
+import { readZipDirectory } from '../../emulator/zip.ts';
 import { APP_CARRIERS, type AppCarrier } from './paths.ts';
 
 export interface AppPackage {
-  bytes: Uint8Array;
+  bytes: Uint8Array<ArrayBuffer>;
+  /** The package's own date: the built-in JAR's entry stamp, a vendor file's mtime. */
   lastModified: Date;
   /** Where the bytes come from: `built-in` or the vendor file's path (for operators, never for handsets). */
   source: string;
@@ -21,14 +24,15 @@ export class PackageConfigError extends Error {
 type VendorFiles = Record<string, Partial<Record<AppCarrier, string>>>;
 
 /**
- * The token app's package per tenant and carrier. By default every handset gets the built-in bundle;
+ * The token app's package per tenant and carrier. By default docomo gets the built-in DoJa JAR and
+ * au / SoftBank the MIDP JAR (`handset/java/dist`, committed; `npm run build:java` rebuilds them);
  * `DATA_DIR/packages.json` can map a tenant id (or `*` for all) and carrier to a vendor package file,
  * e.g. `{ "*": { "docomo": "packages/token-doja.jar" } }` (relative paths are under DATA_DIR).
  * Descriptors are computed from whichever file is served, so `AppSize` always matches.
  */
-export function createPackageCatalog(options: { dataDir: string; bundle: () => Promise<Uint8Array> }): PackageCatalog {
+export function createPackageCatalog(options: { dataDir: string }): PackageCatalog {
   const vendorFiles = readVendorFiles(options.dataDir);
-  let builtIn: Promise<AppPackage> | undefined;
+  const builtIns = new Map<string, Promise<AppPackage>>();
   const vendorCache = new Map<string, { mtimeMs: number; item: AppPackage }>();
 
   async function vendor(path: string): Promise<AppPackage> {
@@ -44,14 +48,25 @@ export function createPackageCatalog(options: { dataDir: string; bundle: () => P
     get(tenantId, carrier) {
       const path = vendorFiles[tenantId]?.[carrier] ?? vendorFiles['*']?.[carrier];
       if (path) return vendor(isAbsolute(path) ? path : join(options.dataDir, path));
-      builtIn ??= options.bundle().then((bytes) => ({ bytes, lastModified: new Date(), source: 'built-in' }));
-      // A failed build is retried on the next request instead of being cached.
-      return builtIn.catch((error: unknown) => {
-        builtIn = undefined;
-        throw error;
-      });
+      const file = JAR_FILES[carrier === 'docomo' ? 'doja' : 'midp'];
+      let builtIn = builtIns.get(file);
+      if (!builtIn) {
+        builtIn = readBuiltIn(join(DIST, file));
+        // A missing file is retried on the next request instead of being cached.
+        builtIn.catch(() => builtIns.delete(file));
+        builtIns.set(file, builtIn);
+      }
+      return builtIn;
     },
   };
+}
+
+async function readBuiltIn(path: string): Promise<AppPackage> {
+  const bytes = new Uint8Array(await readFile(path));
+  const entries = readZipDirectory(bytes);
+  if (!entries?.length) throw new Error(`${path} is not a JAR`);
+  const stamp = Math.max(...entries.map((entry) => entry.modified.getTime()));
+  return { bytes, lastModified: new Date(stamp), source: 'built-in' };
 }
 
 function readVendorFiles(dataDir: string): VendorFiles {

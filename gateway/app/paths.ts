@@ -2,10 +2,25 @@
 export type AppCarrier = 'docomo' | 'au' | 'softbank';
 export type AppFile = 'jam' | 'jad' | 'jar';
 export const APP_CARRIERS: readonly AppCarrier[] = ['docomo', 'au', 'softbank'];
+/** Tenant segment of a package URL when the issuance no longer names its tenant (the `*` package). */
+export const DEFAULT_TENANT = 'default';
 
-/** `/m/app/<ticket>/<carrier>/ketai-token.<ext>`: a dynamic ADF URL must still end in `.jam`. */
-export function appFileUrl(ticket: string, carrier: AppCarrier, file: AppFile): string {
-  return `/m/app/${ticket}/${carrier}/ketai-token.${file}`;
+/** SoftBank takes only letters, digits and `_` in a JAD / JAR file name. */
+export function appFileName(carrier: AppCarrier, file: AppFile): string {
+  return `${carrier === 'softbank' ? 'ketai_token' : 'ketai-token'}.${file}`;
+}
+
+/** The carrier's descriptor: `/m/app/<ticket>/<carrier>/ketai-token.jam` (a dynamic ADF URL must still end in `.jam`). */
+export function descriptorUrl(ticket: string, carrier: AppCarrier): string {
+  return `/m/app/${ticket}/${carrier}/${appFileName(carrier, carrier === 'docomo' ? 'jam' : 'jad')}`;
+}
+
+/**
+ * The package: `/m/app/pkg/<tenant>/<carrier>/ketai-token.jar`, without the ticket, so バージョンアップ
+ * still finds it after the one-time link is used (the JAR holds no secret; the binding is in the descriptor).
+ */
+export function packageUrl(tenantId: string, carrier: AppCarrier): string {
+  return `/m/app/pkg/${encodeURIComponent(tenantId)}/${carrier}/${appFileName(carrier, 'jar')}`;
 }
 
 /** Origin for absolute links (PackageURL, the QR code): PUBLIC_URL when configured, else the request's own. */

@@ -1,5 +1,6 @@
 import { detectAu } from './au.ts';
 import { detectDocomo } from './docomo.ts';
+import { detectEmobile } from './emobile.ts';
 import type { Handset, HeaderMap } from './handset.ts';
 import { detectModern } from './modern.ts';
 import { detectSoftbank } from './softbank.ts';
@@ -23,6 +24,7 @@ export function detectHandset(headers: HeaderMap): Handset {
       detectAu(userAgent, headers) ??
       detectSoftbank(userAgent, headers) ??
       detectWillcom(userAgent) ??
+      detectEmobile(userAgent, headers) ??
       detectModern(userAgent) ??
       UNKNOWN
     );
@@ -31,7 +33,7 @@ export function detectHandset(headers: HeaderMap): Handset {
   }
 }
 
-/** The `GET /api/v1/handset` shape (DESIGN.md). */
+/** The `GET /api/v1/handset` shape (docs/contracts.md). */
 export function handsetSummary(handset: Handset) {
   const { carrier, model, deviceId, cacheBytes, markup, encoding, cookies, app } = handset;
   return { carrier, model, deviceId, name: handset.name, cacheBytes, markup, encoding, cookies, app };

@@ -1,5 +1,5 @@
 /** What the gateway knows about the phone behind a request, derived from its headers alone. */
-export type Carrier = 'docomo' | 'au' | 'softbank' | 'willcom' | 'smartphone' | 'pc' | 'unknown';
+export type Carrier = 'docomo' | 'au' | 'softbank' | 'willcom' | 'emobile' | 'smartphone' | 'pc' | 'unknown';
 /** i-mode HTML (CHTML), carrier XHTML, HDML (au WAP 1.0) or HTML5 for modern browsers. */
 export type Markup = 'chtml' | 'xhtml' | 'hdml' | 'html5';
 export type Encoding = 'shift_jis' | 'utf-8';
@@ -8,7 +8,7 @@ export type AppProfile = 'doja' | 'midp' | 'web' | 'none';
 
 export interface Handset {
   carrier: Carrier;
-  /** Browser family within the carrier: mova, foma, phs, wap1, wap2, win, tuka, c, p, w, 3gc, willcom, featurephone, smartphone, pc, unknown. */
+  /** Browser family within the carrier: mova, foma, phs, wap1, wap2, win, tuka, c, p, w, 3gc, willcom, emobile, featurephone, smartphone, pc, unknown. */
   family: string;
   model: string | null;
   /** au's 4-character device id (e.g. CA32). */
@@ -24,7 +24,7 @@ export interface Handset {
   screen: { width: number; height: number } | null;
   cookies: boolean;
   app: AppProfile;
-  /** iモードID, EZ number or J-PHONE UID when the handset sent one. */
+  /** iモードID, EZ number, J-PHONE UID or EMnet user id when the handset sent one. */
   subscriberId: string | null;
 }
 

@@ -7,9 +7,13 @@ const featurePhoneModels = new Set(data.featurePhoneModels);
 const MODEL_IN_UA = /(?:Android [\d.]+; (?:[a-z]{2}[-_][a-zA-Z]{2}; )?([^;)]{2,40}?)(?: Build\/|\))|^Mozilla\/5\.0 \(Mobile; ([^;)]{2,40});)/;
 const BROWSER_BUDGET = 2 * 1024 * 1024;
 const DESKTOP_OS = /^(Windows|Mac OS|Linux|Ubuntu|Debian|Fedora|Chromium OS|FreeBSD)$/;
+/** IE Mobile outside Windows Phone is Windows Mobile on a phone: jpmobile calls it neither smartphone nor PC. */
+const WINDOWS_MOBILE = /IEMobile/;
+const WINDOWS_PHONE = /Windows Phone/;
 
 /** Modern browsers (smartphones, 4G feature phones, PCs) via ua-parser-js; null when it is none of them. */
 export function detectModern(userAgent: string): Handset | null {
+  if (WINDOWS_MOBILE.test(userAgent) && !WINDOWS_PHONE.test(userAgent)) return null;
   const { device, os, browser } = new UAParser(userAgent).getResult();
   const model = modelInUserAgent(userAgent) ?? device.model ?? null;
   const featurePhone = (model !== null && featurePhoneModels.has(model)) || data.featurePhoneSystems.includes((os.name ?? '').toUpperCase());

@@ -1,20 +1,25 @@
 import { parseScreen, subscriberId, type HeaderMap, type Handset } from './handset.ts';
 
 const KB = 1024;
-const JPHONE = /^(?:J-PHONE|J-EMULATOR)\/(\d+)\.\d+\/([^/\s]+)/i;
+// The model is optional: the first J-PHONE browsers sent `J-PHONE/1.0` alone (HTTP::MobileAgent t/03_j_phone.t).
+const JPHONE = /^(?:J-PHONE|J-EMULATOR)\/(\d+)\.\d+(?:\/([^/\s]+))?/i;
 const THREE_G = /^(?:Vodafone|SoftBank|Vemulator|Semulator)\/\d+\.\d+\/([^/\s]+)/;
 const MOTOROLA = /^MOT(?:EMULATOR)?-([^/\s]+)/;
 
 interface Generation {
   family: 'c' | 'p' | 'w' | '3gc';
   cacheKb: number;
+  java: boolean;
 }
 
-/** J-PHONE browser version → type (HTTP::MobileAgent): 2.x/3.x C, 4.x P, 5.x W; page budgets from the carrier's guides. */
-function jphoneGeneration(version: number): Generation {
-  if (version >= 5) return { family: 'w', cacheKb: 200 };
-  if (version === 4) return { family: 'p', cacheKb: 12 };
-  return { family: 'c', cacheKb: 6 };
+/**
+ * J-PHONE browser version → type (HTTP::MobileAgent): 1.x–3.x C, 4.x P, 5.x W; page budgets from the carrier's
+ * guides. Java came with the C4 type, a 3.x browser that says so in `X-JPHONE-JAVA`.
+ */
+function jphoneGeneration(version: number, headers: HeaderMap): Generation {
+  if (version >= 5) return { family: 'w', cacheKb: 200, java: true };
+  if (version === 4) return { family: 'p', cacheKb: 12, java: true };
+  return { family: 'c', cacheKb: 6, java: version === 3 && Boolean(headers['x-jphone-java']?.trim()) };
 }
 
 /** SoftBank, Vodafone, J-PHONE and Motorola 3G handsets (model of a MOT only in X-JPHONE-MSNAME). */
@@ -23,9 +28,9 @@ export function detectSoftbank(userAgent: string, headers: HeaderMap): Handset |
   const threeG = jphone ? null : THREE_G.exec(userAgent);
   const motorola = jphone || threeG ? null : MOTOROLA.exec(userAgent);
   if (!jphone && !threeG && !motorola) return null;
-  const generation: Generation = jphone ? jphoneGeneration(Number(jphone[1])) : { family: '3gc', cacheKb: 300 };
+  const generation: Generation = jphone ? jphoneGeneration(Number(jphone[1]), headers) : { family: '3gc', cacheKb: 300, java: true };
   const msname = headers['x-jphone-msname']?.trim();
-  const model = motorola ? (msname && /^[\w-]{2,20}$/.test(msname) ? msname : motorola[1]!) : jphone ? jphone[2]! : threeG![1]!;
+  const model = motorola ? (msname && /^[\w-]{2,20}$/.test(msname) ? msname : motorola[1]!) : jphone ? (jphone[2] ?? null) : threeG![1]!;
   const modern = generation.family === 'w' || generation.family === '3gc';
   return {
     carrier: 'softbank',
@@ -40,8 +45,7 @@ export function detectSoftbank(userAgent: string, headers: HeaderMap): Handset |
     cacheBytes: generation.cacheKb * KB,
     screen: parseScreen(headers['x-jphone-display'], /\*/),
     cookies: modern,
-    // Java arrived with the P type (JSCL, MIDP 1); C types have none.
-    app: generation.family === 'c' ? 'none' : 'midp',
+    app: generation.java ? 'midp' : 'none',
     subscriberId: subscriberId(headers['x-jphone-uid'], /^[0-9A-Za-z]{16}$/),
   };
 }

@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { AuditTrail, Origin } from '../audit/trail.ts';
+import type { ClientThrottle } from '../auth/client-throttle.ts';
 import type { VerifyOutcome } from '../otp/check.ts';
 import type { TokenService } from '../otp/tokens.ts';
 import { downloadMail } from '../mail/download-mail.ts';
@@ -20,6 +21,7 @@ export interface IssuanceOptions {
   tokens: TokenService;
   outbox: MailOutbox;
   audit: AuditTrail;
+  throttle: ClientThrottle;
   now: () => number;
   /** How long the mail's download link works. */
   linkHours: number;
@@ -37,7 +39,7 @@ export type TicketState =
   | { status: 'valid'; tenantId: string; bankName: string; expiresAt: string }
   | { status: 'expired' | 'used' | 'unknown' };
 
-export type ProvisionError = 'bad_request' | 'unknown_user' | 'wrong_password' | 'locked' | 'expired' | 'already_provisioned';
+export type ProvisionError = 'bad_request' | 'unknown_user' | 'wrong_password' | 'locked' | 'expired' | 'already_provisioned' | 'rate_limited';
 
 export type ProvisionResult =
   | { ok: true; token: Token; secret: string; issuer: string }
@@ -114,9 +116,10 @@ export class IssuanceService {
     const ticket = newTicket();
     const now = this.options.now();
     const result = await this.db.transaction(async (tx): Promise<IssueResult> => {
+      // The customer first: it is the row concurrent submits of one form queue on (docs/storage.md).
+      const customer = await this.#customer(tx, customerId);
       const again = await tx.issuances.byForm(customerId, formId);
       if (again) return { status: 'existing', issuance: again };
-      const customer = await this.#customer(tx, customerId);
       const previous = customer.issuanceId ? await tx.issuances.get(customer.issuanceId) : undefined;
       const refused = this.#issueRefusal(customer, previous);
       if (refused) return refused;
@@ -166,6 +169,13 @@ export class IssuanceService {
    * counted before the slow hash is checked, so a burst of guesses cannot outrun the lock.
    */
   async provision(fields: { serviceId: unknown; userId: unknown; startPassword: unknown }, origin?: Origin): Promise<ProvisionResult> {
+    const result = await this.#provision(fields, origin);
+    if (!result.ok && (result.error === 'unknown_user' || result.error === 'wrong_password' || result.error === 'rate_limited')) await this.options.throttle.failed(origin);
+    if (!result.ok && result.error === 'rate_limited') await this.options.throttle.tarpit();
+    return result;
+  }
+
+  async #provision(fields: { serviceId: unknown; userId: unknown; startPassword: unknown }, origin: Origin | undefined): Promise<ProvisionResult> {
     const [serviceId, userId, startPassword] = [fields.serviceId, fields.userId, fields.startPassword].map((value) =>
       typeof value === 'string' && value.length <= 64 ? normalizeTyped(value) : '',
     ) as [string, string, string];
@@ -174,7 +184,10 @@ export class IssuanceService {
     }
     const tenant = await this.db.tenants.byServiceId(serviceId);
     const found = tenant && (await this.db.issuances.byUserId(tenant.id, userId));
-    if (!tenant || !found) return { ok: false, error: 'unknown_user' };
+    const throttled = await this.options.throttle.over(origin);
+    if (!tenant || !found) return { ok: false, error: throttled ? 'rate_limited' : 'unknown_user' };
+    // Over the client limit: a wrong password is refused without counting toward the issuance's lock.
+    if (throttled && !(await verifyPassword(startPassword, found.startPasswordHash))) return { ok: false, error: 'rate_limited' };
 
     const reserved = await this.db.transaction(async (tx) => {
       const issuance = (await tx.issuances.get(found.id))!;
@@ -247,7 +260,8 @@ export class IssuanceService {
       if (customer.tokenSerial) await this.options.tokens.revoke(customer.tokenSerial, tx);
       const issuance = customer.issuanceId ? await tx.issuances.get(customer.issuanceId) : undefined;
       if (issuance?.state === 'pending') await tx.issuances.put({ ...issuance, state: 'cancelled' });
-      const { tokenSerial, issuanceId: _issuance, ...rest } = customer;
+      // The issuance stays linked: the next トークン発行 tells its address (the old phone) as well.
+      const { tokenSerial, ...rest } = customer;
       await tx.customers.put({ ...rest, otpStatus: 'released', releasedAt: new Date(now).toISOString() });
       const tenant = (await tx.tenants.get(customer.tenantId))!;
       if (issuance) await this.options.outbox.queue(tx, noticeMail('released', { to: issuance.mail, bankName: tenant.name, at: now }));

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { SecretBox } from '../security/secret-box.ts';
 import type { Database, Repositories } from '../store/database.ts';
 import type { OutboxMail } from '../store/schema.ts';
@@ -19,6 +19,8 @@ const DRAIN_EVERY_MS = 15_000;
  */
 export class MailOutbox {
   #timer: NodeJS.Timeout | null = null;
+  /** Orders mails queued in the same millisecond (ids sort as they were queued). */
+  #sequence = 0;
   #draining: Promise<void> | null = null;
   #again = false;
 
@@ -32,7 +34,7 @@ export class MailOutbox {
   /** Queues a mail through `repos` (a transaction's, so it commits with the change it reports). */
   async queue(repos: Repositories, mail: Mail): Promise<void> {
     const at = this.now();
-    const id = randomUUID();
+    const id = `${String(at).padStart(13, '0')}-${String(this.#sequence++ % 1e6).padStart(6, '0')}-${randomBytes(4).toString('hex')}`;
     const record: OutboxMail = {
       id,
       to: mail.to,

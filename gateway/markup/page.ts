@@ -2,6 +2,7 @@ import type { Handset } from '../carrier/handset.ts';
 import { hdml } from './hdml.ts';
 import { keycap } from './keycap.ts';
 import { withSession } from './session.ts';
+import { pictogramCarrier, toCarrierPictograms, toSoftbankWebcode } from './pictograms.ts';
 import { encodeShiftJis } from './shift-jis.ts';
 
 /** A handset page written once, rendered per handset by `renderPage`. */
@@ -34,7 +35,8 @@ export interface RenderContext {
 }
 
 export interface RenderedPage {
-  body: Uint8Array;
+  /** A `Uint8Array` (not its ArrayBuffer): node-server writes it straight to the socket. */
+  body: Uint8Array<ArrayBuffer>;
   contentType: string;
 }
 
@@ -57,13 +59,19 @@ export function escapeHtml(text: string): string {
 
 export function renderPage(page: Page, context: RenderContext): RenderedPage {
   const { handset } = context;
-  const html = { html5, xhtml, chtml, hdml }[handset.markup](page, context);
+  // Pages are written with Unicode emoji; a carrier handset gets its own pictograms instead.
+  const carrier = pictogramCarrier(handset.carrier);
+  const markup = { html5, xhtml, chtml, hdml }[handset.markup](page, context);
+  const pictograms = carrier ? toCarrierPictograms(markup, carrier) : markup;
+  const html = carrier === 'softbank' && handset.encoding === 'shift_jis' ? toSoftbankWebcode(pictograms) : pictograms;
   const charset = handset.encoding === 'shift_jis' ? 'Shift_JIS' : 'UTF-8';
-  const body = handset.encoding === 'shift_jis' ? encodeShiftJis(html) : new TextEncoder().encode(html);
-  // i-mode browser 2.0 only treats a page as XHTML under the XHTML media type.
-  const mediaType =
-    handset.markup === 'hdml' ? 'text/x-hdml' : handset.carrier === 'docomo' && handset.markup === 'xhtml' ? 'application/xhtml+xml' : 'text/html';
-  return { body, contentType: `${mediaType}; charset=${charset}` };
+  const body = handset.encoding === 'shift_jis' ? encodeShiftJis(html, carrier) : new TextEncoder().encode(html);
+  return { body, contentType: `${mediaType(handset)}; charset=${charset}` };
+}
+
+/** i-mode browser 2.0 only treats a page as XHTML under the XHTML media type; its meta must say the same. */
+function mediaType(handset: RenderContext['handset']): string {
+  return handset.markup === 'hdml' ? 'text/x-hdml' : handset.carrier === 'docomo' && handset.markup === 'xhtml' ? 'application/xhtml+xml' : 'text/html';
 }
 
 /** i-mode HTML: no CSS, no tables; colour through `font`. */
@@ -90,7 +98,7 @@ function xhtml(page: Page, context: RenderContext): string {
   const doctype = handset.carrier === 'docomo' || handset.carrier === 'au' || handset.carrier === 'softbank' ? DOCTYPES[handset.carrier] : DOCTYPES.other;
   const head =
     `<?xml version="1.0" encoding="${charset}"?>${doctype}<html xmlns="http://www.w3.org/1999/xhtml"><head>` +
-    `<meta http-equiv="Content-Type" content="text/html; charset=${charset}" /><title>${escapeHtml(page.title)}</title></head><body>`;
+    `<meta http-equiv="Content-Type" content="${mediaType(handset)}; charset=${charset}" /><title>${escapeHtml(page.title)}</title></head><body>`;
   const blocks = page.blocks.map((block) => {
     switch (block.kind) {
       case 'heading':

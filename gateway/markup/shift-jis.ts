@@ -1,18 +1,34 @@
+import { emojiOfShiftJis, shiftJisOfPictogram, type PictogramCarrier } from './pictograms.ts';
+
 /**
  * Shift_JIS for handset pages. Node decodes Shift_JIS (WHATWG) but cannot encode it, so the encoder's
  * table is built once from the decoder. Rows that only some phones know are left out: NEC row 13
  * (lead 0x87) and the IBM extensions (0xED–0xEE, 0xFA–0xFC) become '?', like any other unmappable
- * character. The user-defined rows 0xF0–0xF9 stay: WHATWG maps them to U+E000…, which is where docomo
- * puts its emoji (U+E6E2 = F987 = keycap 1).
+ * character. The user-defined rows 0xF0–0xF9 are the carriers' pictograms and differ per carrier:
+ * they are only written for the carrier passed in, from its pictogram table (`pictograms.ts`:
+ * docomo U+E6E2 = F987, au U+E522 = F6FB, SoftBank U+E21C = F7BC and U+E001 = F941, with lead FB too).
  */
 const decoder = new TextDecoder('shift_jis');
+/**
+ * Node's ICU converter rotates three control bytes (0x1A → U+001C, 0x1C → U+007F, 0x7F → U+001A);
+ * browsers follow WHATWG (ASCII as is). Undone where the runtime does it, so both sides agree.
+ */
+const ROTATED_CONTROLS: Record<string, string> | null =
+  decoder.decode(Uint8Array.of(0x7f)) === '\x1a' ? { '\x1c': '\x1a', '\x7f': '\x1c', '\x1a': '\x7f' } : null;
+
+function decodeBytes(bytes: Uint8Array): string {
+  const text = decoder.decode(bytes);
+  return ROTATED_CONTROLS ? text.replace(/[\x1a\x1c\x7f]/g, (char) => ROTATED_CONTROLS[char]!) : text;
+}
 const QUESTION_MARK = 0x3f;
 /** Characters Windows text uses for glyphs that the WHATWG table maps elsewhere. */
 const ALIASES: ReadonlyArray<[number, number]> = [
   [0xff5e, 0x8160], [0x2016, 0x8161], [0xff0d, 0x817c], [0xffe0, 0x8191], [0xffe1, 0x8192], [0xffe2, 0x81ca],
   [0x00a5, 0x5c], [0x203e, 0x7e],
 ];
-const EXCLUDED_LEADS = new Set([0x87, 0xed, 0xee, 0xfa, 0xfb, 0xfc]);
+/** Look-alikes for symbols Shift_JIS lacks, so a page never shows '?' for them: ☐ → □, ☑ and ☒ → ■. */
+const SUBSTITUTES: ReadonlyArray<[number, number]> = [[0x2610, 0x81a0], [0x2611, 0x81a1], [0x2612, 0x81a1]];
+const EXCLUDED_LEADS = new Set([0x87, 0xed, 0xee, 0xf0, 0xf1, 0xf2, 0xf3, 0xf4, 0xf5, 0xf6, 0xf7, 0xf8, 0xf9, 0xfa, 0xfb, 0xfc]);
 
 let table: Uint16Array | undefined;
 
@@ -33,18 +49,24 @@ function buildTable(): Uint16Array {
   return codes;
 }
 
-/** Encodes text as Shift_JIS; characters outside the table become '?'. */
-export function encodeShiftJis(text: string): Uint8Array {
+/** The Shift_JIS code of one UTF-16 unit, 0 when it has none (the NUL character is 0 too). */
+function codeOf(unit: number, carrier: PictogramCarrier | null): number {
   table ??= buildTable();
+  if (unit >= 0xe000 && unit <= 0xf8ff) return carrier ? (shiftJisOfPictogram(carrier, unit) ?? 0) : 0;
+  return table[unit] ?? 0;
+}
+
+/** Encodes text as Shift_JIS with `carrier`'s pictograms; characters outside the table become '?'. */
+export function encodeShiftJis(text: string, carrier: PictogramCarrier | null = null): Uint8Array<ArrayBuffer> {
   const out = new Uint8Array(text.length * 2);
   let length = 0;
   for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    const bytes = code === 0 ? 0 : (table[code] ?? 0);
-    if (code !== 0 && bytes === 0) {
+    const unit = text.charCodeAt(index);
+    const bytes = unit === 0 ? 0 : codeOf(unit, carrier) || (SUBSTITUTES.find(([from]) => from === unit)?.[1] ?? 0);
+    if (unit !== 0 && bytes === 0) {
       out[length++] = QUESTION_MARK;
       // A surrogate pair is one character: one '?' for both halves.
-      if (code >= 0xd800 && code <= 0xdbff) index++;
+      if (unit >= 0xd800 && unit <= 0xdbff) index++;
     } else if (bytes > 0xff) {
       out[length++] = bytes >> 8;
       out[length++] = bytes & 0xff;
@@ -53,16 +75,32 @@ export function encodeShiftJis(text: string): Uint8Array {
   return out.subarray(0, length);
 }
 
-/** True when every character of the text has a Shift_JIS code in the table. */
-export function isShiftJisSafe(text: string): boolean {
-  table ??= buildTable();
+/** True when every character of the text has a Shift_JIS code (for `carrier`'s pictograms, when given). */
+export function isShiftJisSafe(text: string, carrier: PictogramCarrier | null = null): boolean {
   for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    if (code !== 0 && table[code] === 0) return false;
+    const unit = text.charCodeAt(index);
+    if (unit !== 0 && codeOf(unit, carrier) === 0) return false;
   }
   return true;
 }
 
-export function decodeShiftJis(bytes: Uint8Array): string {
-  return decoder.decode(bytes);
+/**
+ * Decodes Shift_JIS; with a carrier, its pictogram codes become Unicode emoji (WHATWG would give docomo's
+ * and part of au's as private-use characters and SoftBank's as other characters or IBM kanji).
+ */
+export function decodeShiftJis(bytes: Uint8Array, carrier: PictogramCarrier | null = null): string {
+  if (!carrier) return decodeBytes(bytes);
+  let out = '';
+  let start = 0;
+  for (let index = 0; index < bytes.length; index++) {
+    const lead = bytes[index]!;
+    if (!((lead >= 0x81 && lead <= 0x9f) || (lead >= 0xe0 && lead <= 0xfc)) || index + 1 >= bytes.length) continue;
+    const emoji = lead >= 0xf0 ? emojiOfShiftJis(carrier, (lead << 8) | bytes[index + 1]!) : undefined;
+    if (emoji) {
+      out += decodeBytes(bytes.subarray(start, index)) + emoji;
+      start = index + 2;
+    }
+    index++;
+  }
+  return out + decodeBytes(bytes.subarray(start));
 }

@@ -1,6 +1,7 @@
 import type { Handset } from '../carrier/handset.ts';
+import { CHANGE_NOTICE } from '../../handset/wording.ts';
 import type { Block, Page } from '../markup/page.ts';
-import { appFileUrl } from '../app/paths.ts';
+import { descriptorUrl } from '../app/paths.ts';
 import { qrSvg } from './qr.ts';
 import type { TicketState } from './ticket.ts';
 
@@ -8,10 +9,14 @@ export const HELP_PATH = '/m/help';
 export const WEB_TOKEN_PATH = '/m/app/web';
 const HELP_LINK: Block = { kind: 'link', href: HELP_PATH, label: 'アプリの使い方', key: 9 };
 
-/** The mail's link: what this handset needs to install the token app, or why it cannot. */
-export function downloadPage(options: { handset: Handset; ticket: string; state: TicketState; pageUrl: string }): Page {
+/**
+ * The mail's link: what this handset needs to install the token app, or why it cannot. `appFits`
+ * false: the tenant's package is too big for this Java handset (a DoJa-1.0 handset holds 10 KB).
+ */
+export function downloadPage(options: { handset: Handset; ticket: string; state: TicketState; pageUrl: string; appFits?: boolean }): Page {
   const { handset, ticket, state, pageUrl } = options;
   if (state.status !== 'valid') return ticketProblemPage(state.status);
+  if (options.appFits === false) return unsupportedPage(handset);
   const intro: Block[] = [
     { kind: 'heading', text: state.bankName },
     { kind: 'text', text: 'ワンタイムパスワードアプリのダウンロード' },
@@ -19,7 +24,7 @@ export function downloadPage(options: { handset: Handset; ticket: string; state:
   ];
   const setup: Block = {
     kind: 'text',
-    text: 'アプリを起動し、メールに記載のサービスID・ユーザIDと、パソコンで設定した利用開始パスワードを入力してください。',
+    text: 'アプリを起動し、パソコンの画面（トークン発行完了画面）に表示されたサービスID・ユーザIDと、パソコンで設定した利用開始パスワードを入力してください。',
   };
   const expiry: Block = { kind: 'text', text: `このURLの有効期限：${japanTime(state.expiresAt)}` };
   const title = `${state.bankName} アプリダウンロード`;
@@ -55,7 +60,7 @@ export function downloadPage(options: { handset: Handset; ticket: string; state:
         blocks: [
           ...intro,
           { kind: 'text', text: '次のリンクからiアプリをダウンロードしてください。' },
-          { kind: 'iappli', jam: appFileUrl(ticket, 'docomo', 'jam'), label: 'ダウンロード', key: 1, fallback: HELP_PATH },
+          { kind: 'iappli', jam: descriptorUrl(ticket, 'docomo'), label: 'ダウンロード', key: 1, fallback: HELP_PATH },
           setup,
           expiry,
           HELP_LINK,
@@ -69,7 +74,7 @@ export function downloadPage(options: { handset: Handset; ticket: string; state:
         blocks: [
           ...intro,
           { kind: 'text', text: `次のリンクから${appKind}をダウンロードしてください。` },
-          { kind: 'link', href: appFileUrl(ticket, carrier, 'jad'), label: 'ダウンロード', key: 1 },
+          { kind: 'link', href: descriptorUrl(ticket, carrier), label: 'ダウンロード', key: 1 },
           setup,
           expiry,
           HELP_LINK,
@@ -101,10 +106,11 @@ export function unsupportedPage(handset: Handset): Page {
     blocks: [
       { kind: 'heading', text: '未対応機種' },
       { kind: 'text', text: `お使いの機種${model ? `（${model}）` : ''}はワンタイムパスワードアプリに対応していません。`, emphasis: true },
-      { kind: 'text', text: 'iアプリ・EZアプリ・S!アプリ対応の携帯電話、またはスマートフォンでメールのリンクを開いてください。' },
+      { kind: 'text', text: 'iアプリ・EZアプリ・S!アプリ対応の携帯電話（アプリの容量に対応した機種）、またはスマートフォンでメールのリンクを開いてください。' },
     ],
   };
 }
+
 
 function ticketProblemPage(status: 'expired' | 'used' | 'unknown'): Page {
   const message = {
@@ -118,6 +124,21 @@ function ticketProblemPage(status: 'expired' | 'used' | 'unknown'): Page {
   };
 }
 
+/** `/m/`: where a handset's browser lands without a mailed link (the emulator's ブラウザ starts here). */
+export function topPage(): Page {
+  return {
+    title: 'ワンタイムパスワード',
+    blocks: [
+      { kind: 'heading', text: 'ワンタイムパスワード' },
+      { kind: 'text', text: 'ワンタイムパスワードアプリは、パソコンのインターネットバンキングで「トークン発行」を行うと届くメールの専用URLからダウンロードします。' },
+      { kind: 'rule' },
+      { kind: 'link', href: HELP_PATH, label: 'アプリの使い方', key: 1 },
+      { kind: 'link', href: WEB_TOKEN_PATH, label: 'ブラウザ版トークン（スマートフォン・4Gケータイ）', key: 2 },
+      { kind: 'text', text: `■機種変更のとき ${CHANGE_NOTICE}` },
+    ],
+  };
+}
+
 /** How the token app is used: the second handset page, linked from every download page. */
 export function helpPage(): Page {
   return {
@@ -125,11 +146,14 @@ export function helpPage(): Page {
     blocks: [
       { kind: 'heading', text: 'ワンタイムパスワードアプリの使い方' },
       { kind: 'text', text: '■初期設定' },
-      { kind: 'text', text: 'アプリを起動し、サービスID（8桁）、ユーザID（12桁）、利用開始パスワード（4～8桁）を入力して「設定」を押します。' },
+      { kind: 'text', text: 'アプリを起動し、パソコンの画面に表示されたサービスID（8桁）・ユーザID（12桁）と、利用開始パスワード（4～8桁）を入力し、「上記内容に同意する」にチェックして「送信」を押します。' },
       { kind: 'text', text: '■ワンタイムパスワードの表示' },
       { kind: 'text', text: 'アプリを起動するとワンタイムパスワードが表示されます。一定時間ごとに新しいパスワードに変わります。同じパスワードは続けて使えません。' },
-      { kind: 'text', text: '■トークンの削除' },
-      { kind: 'text', text: 'ワンタイムパスワードの利用を解除したとき、または機種変更のときは、アプリの「設定」→「トークン削除」でトークンを削除してください。' },
+      { kind: 'text', text: '■機種変更・トークンの削除' },
+      { kind: 'text', text: CHANGE_NOTICE, emphasis: true },
+      { kind: 'text', text: '利用解除が済んでから、アプリの「設定」→「トークン削除」でトークンを削除してください。利用解除の前に削除すると、ワンタイムパスワードを入力できずログインできなくなります。' },
+      { kind: 'text', text: '■携帯電話を紛失したとき・故障したとき' },
+      { kind: 'text', text: 'お取引の金融機関へご連絡ください。金融機関でワンタイムパスワードの利用を解除します。' },
       { kind: 'text', text: '■うまくダウンロードできないとき' },
       { kind: 'text', text: 'iアプリ・EZアプリ・S!アプリに対応した機種か確認し、電波の良い場所でもう一度メールのリンクを開いてください。' },
     ],

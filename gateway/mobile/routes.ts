@@ -1,31 +1,47 @@
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
+import { trimTrailingSlash } from 'hono/trailing-slash';
 import { detectHandset } from '../carrier/detect.ts';
 import type { Handset } from '../carrier/handset.ts';
 import { publicOrigin } from '../app/paths.ts';
+import { requestHeaders } from '../http/request-headers.ts';
 import { renderPage, type Page } from '../markup/page.ts';
-import { downloadPage, helpPage } from './pages.ts';
+import { downloadPage, helpPage, topPage } from './pages.ts';
 import { checkTicket, type TicketLookup } from './ticket.ts';
 
 const STATUS = { valid: 200, expired: 410, used: 410, unknown: 404 } as const;
 
-/** Handset pages (`/m/dl/<ticket>`, `/m/help`); mounted at `/m`. Every page goes through the markup layer. */
-export function mobileRoutes(deps: { lookupTicket: TicketLookup; publicUrl?: string }): Hono {
+/** Whether the tenant's package suits this Java handset (gateway/app/profile.ts). */
+export type PackageFits = (handset: Handset, userAgent: string, tenantId: string) => Promise<boolean>;
+
+/** Handset pages (`/m`, `/m/dl/<ticket>`, `/m/help`); mounted at `/m`. Every page goes through the markup layer. */
+export function mobileRoutes(deps: { lookupTicket: TicketLookup; publicUrl?: string; packageFits?: PackageFits }): Hono {
   const app = new Hono();
+  // Mounted at /m, the top page's path is `/m`; `/m/` (where a browser lands) and other unknown
+  // trailing-slash forms are sent there instead of a 404.
+  app.use('*', trimTrailingSlash());
   app.get('/dl/:ticket', async (c) => {
     const ticket = c.req.param('ticket');
     const state = await checkTicket(deps.lookupTicket, ticket);
-    const handset = detectHandset(c.req.header());
+    const headers = requestHeaders(c);
+    const handset = detectHandset(headers);
     const pageUrl = `${publicOrigin(c.req.url, deps.publicUrl)}/m/dl/${state.status === 'valid' ? ticket : ''}`;
-    c.header('Cache-Control', 'no-store');
-    return send(c, downloadPage({ handset, ticket, state, pageUrl }), handset, STATUS[state.status]);
+    const appFits = state.status === 'valid' && deps.packageFits ? await deps.packageFits(handset, headers['user-agent'] ?? '', state.tenantId) : true;
+    return send(downloadPage({ handset, ticket, state, pageUrl, appFits }), handset, STATUS[state.status], { 'Cache-Control': 'no-store' });
   });
-  app.get('/help', (c) => send(c, helpPage(), detectHandset(c.req.header()), 200));
+  app.get('/', (c) => send(topPage(), detectHandset(requestHeaders(c)), 200));
+  app.get('/help', (c) => send(helpPage(), detectHandset(requestHeaders(c)), 200));
   return app;
 }
 
-/** Renders a page for the requesting handset; the markup varies by User-Agent, so caches must key on it. */
-export function send(c: Context, page: Page, handset: Handset, status: 200 | 404 | 410): Response {
+/**
+ * Renders a page for the requesting handset; the markup varies by User-Agent, so caches must key on it.
+ * The headers go in one plain object: `c.body()` with more than one header builds an undici `Headers`,
+ * which node-server then copies out again.
+ */
+export function send(page: Page, handset: Handset, status: 200 | 404 | 410, headers: Record<string, string> = {}): Response {
   const rendered = renderPage(page, { handset });
-  c.header('Vary', 'User-Agent');
-  return c.body(rendered.body.slice().buffer, status, { 'Content-Type': rendered.contentType, 'Content-Length': String(rendered.body.length) });
+  return new Response(rendered.body, {
+    status,
+    headers: { 'Content-Type': rendered.contentType, 'Content-Length': String(rendered.body.length), Vary: 'User-Agent', ...headers },
+  });
 }

@@ -191,8 +191,9 @@ export class TokenService {
     return null;
   }
 
-  /** Revokes through `repos` (a transaction's, or the store's). */
-  async revoke(serial: string, repos: Repositories = this.db): Promise<void> {
+  /** Revokes in the caller's transaction, or in one of its own (never a bare read-then-write). */
+  async revoke(serial: string, repos?: Repositories): Promise<void> {
+    if (!repos) return this.db.transaction((tx) => this.revoke(serial, tx));
     const token = await repos.tokens.get(serial);
     if (!token || token.status === 'revoked') return;
     await repos.tokens.put({ ...token, status: 'revoked', revokedAt: new Date(this.now()).toISOString() });

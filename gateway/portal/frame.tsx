@@ -22,7 +22,7 @@ const NAVIGATION: { section: Section; label: string; href: string }[] = [
   { section: 'accounts', label: '口座情報', href: '/ib/accounts' },
   { section: 'transfer', label: '振込・振替', href: '/ib/transfer' },
   { section: 'procedures', label: '各種お申込・手続き', href: '/ib/procedures' },
-  { section: 'services', label: 'ご利用サービスの変更', href: '/ib/procedures' },
+  { section: 'services', label: 'ご利用サービスの変更', href: '/ib/services' },
 ];
 
 /** The bank site's frame, as the seed's screenshots show it. */
@@ -53,6 +53,7 @@ export const Frame: FC<FrameProps> = (props) => (
           <nav class="utility">
             <a href="/ib/help">ご質問</a>
             <a href="/ib/help">お問い合わせ</a>
+            <a href="/ib/products">商品一覧</a>
             {props.loggedIn && (
               <form method="post" action="/ib/logout" class="logout">
                 <input type="hidden" name="_csrf" value={props.csrf} />

@@ -52,4 +52,5 @@ export const PAGE_EXPIRED = '画面の有効期限（5分）が切れました�
 export const LOGGED_OUT = 'ログアウトしました。ご利用ありがとうございました。';
 export const STALE_FORM = '画面の有効期限が切れたか、同じ画面が別のウィンドウで操作されました。お手数ですが、最初から操作をやり直して下さい。';
 export const TOO_LARGE = '入力内容が大きすぎます。入力内容をご確認下さい。';
+export const TOO_MANY_TRIES = 'お使いの回線から誤った入力が続いたため、受付を制限しています。しばらく時間をおいてから再度お試し下さい。';
 export const NOT_FOUND = 'お探しのページは見つかりませんでした。';

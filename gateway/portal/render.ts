@@ -3,7 +3,7 @@ import type { Services } from '../services.ts';
 import { fontSize, type PortalContext } from './context.ts';
 import type { Chrome } from './screens/login.tsx';
 
-export async function render(c: PortalContext, page: JSX.Element, status: 200 | 400 | 403 | 404 | 409 | 413 = 200): Promise<Response> {
+export async function render(c: PortalContext, page: JSX.Element, status: 200 | 400 | 403 | 404 | 409 | 413 | 429 = 200): Promise<Response> {
   return c.html(`<!DOCTYPE html>${await page}`, status);
 }
 

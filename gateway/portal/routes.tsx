@@ -1,18 +1,19 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { MiddlewareHandler } from 'hono';
+import { limitBody } from '../http/body-limit.ts';
 import type { Services } from '../services.ts';
 import { formWithCsrf, originOf, sessions, setFontSize, takeFlash, type PortalEnv } from './context.ts';
-import { LOGGED_OUT, LOGIN_INVALID, loginLocked, NOT_FOUND, otpProblem, PAGE_EXPIRED, STALE_FORM, TOO_LARGE } from './messages.ts';
+import { LOGGED_OUT, LOGIN_INVALID, loginLocked, NOT_FOUND, otpProblem, PAGE_EXPIRED, STALE_FORM, TOO_LARGE, TOO_MANY_TRIES } from './messages.ts';
 import { otpRoutes } from './otp-routes.tsx';
 import { chrome, render } from './render.ts';
-import { AccountsScreen, ErrorScreen, HelpScreen, ProceduresScreen, TopScreen } from './screens/home.tsx';
+import { AccountsScreen, ErrorScreen, HelpScreen, ProceduresScreen, ProductsScreen, ServicesScreen, TopScreen } from './screens/home.tsx';
+import { OTP_STATUS_LABEL } from './screens/otp.tsx';
 import { LoginScreen, OtpLoginScreen } from './screens/login.tsx';
 import { transferRoutes } from './transfer-routes.tsx';
 import { PORTAL_CSS } from './style.ts';
 
 /** Paths a visitor may use before logging in. */
-const PUBLIC = new Set(['/', '/ib/login', '/ib/login/otp', '/ib/logout', '/ib/help']);
+const PUBLIC = new Set(['/', '/ib/login', '/ib/login/otp', '/ib/logout', '/ib/help', '/ib/products']);
 
 /** The path of `referer` when it is a page of this site, else `/`: never a redirect elsewhere. */
 function sameSitePath(referer: string | undefined, current: string): string {
@@ -43,7 +44,7 @@ export function portalRoutes(services: Services): Hono<PortalEnv> {
     c.set('tenant', tenant);
     await next();
   });
-  use(bodyLimit({ maxSize: 32 * 1024, onError: (c) => render(c as never, <ErrorScreen chrome={{ bankName: (c as never as { var: PortalEnv['Variables'] }).var.tenant.name, csrf: '', fontSize: 'm' }} message={TOO_LARGE} />, 413) }));
+  use(limitBody<PortalEnv>({ maxSize: 32 * 1024, onError: (c) => render(c as never, <ErrorScreen chrome={{ bankName: (c as never as { var: PortalEnv['Variables'] }).var.tenant.name, csrf: '', fontSize: 'm' }} message={TOO_LARGE} />, 413) }));
   use(sessions(store));
   use(
     formWithCsrf(store, (c, check) => {
@@ -81,6 +82,7 @@ export function portalRoutes(services: Services): Hono<PortalEnv> {
     };
     if (Object.keys(errors).length > 0) return render(c, <LoginScreen chrome={chrome(c)} loginId={loginId} errors={errors} />, 400);
     const result = await services.logins.login(c.var.tenant.id, loginId.trim(), password, originOf(c));
+    if (result.status === 'throttled') return render(c, <LoginScreen chrome={chrome(c)} loginId={loginId} error={TOO_MANY_TRIES} />, 429);
     if (result.status !== 'ok') {
       const error = result.status === 'locked' ? loginLocked(result.until) : LOGIN_INVALID;
       return render(c, <LoginScreen chrome={chrome(c)} loginId={loginId} error={error} />, 400);
@@ -127,6 +129,11 @@ export function portalRoutes(services: Services): Hono<PortalEnv> {
   guarded.get('/ib/accounts', async (c) => render(c, <AccountsScreen chrome={chrome(c)} account={await services.transfers.account(c.var.customer.id)} />));
   guarded.get('/ib/procedures', async (c) => render(c, <ProceduresScreen chrome={chrome(c)} />));
   guarded.get('/ib/help', async (c) => render(c, <HelpScreen chrome={chrome(c)} />));
+  guarded.get('/ib/services', async (c) => {
+    const overview = await services.issuance.overview(c.var.customer.id);
+    return render(c, <ServicesScreen chrome={chrome(c)} otpStatus={OTP_STATUS_LABEL[overview.status]} />);
+  });
+  guarded.get('/ib/products', async (c) => render(c, <ProductsScreen chrome={chrome(c)} />));
 
   guarded.route('/ib/otp', otpRoutes(services));
   guarded.route('/ib/transfer', transferRoutes(services));

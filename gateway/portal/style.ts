@@ -49,6 +49,8 @@ button.link { min-width: 0; padding: 0; border: 0; background: none; color: var(
 .notes ul { margin: 0; padding-left: 1.2em; }
 .menu li { margin: 6px 0; }
 .hint { font-size: .9em; color: #555; }
+/* A mail address may be 254 characters without a break opportunity: let it wrap anywhere. */
+.long-text { overflow-wrap: anywhere; word-break: break-all; }
 footer { max-width: 1000px; margin: 0 auto; padding: 12px; text-align: center; font-size: .8em; color: #666; }
 @media (max-width: 700px) {
   main { padding: 12px; }

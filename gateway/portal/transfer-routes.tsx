@@ -6,11 +6,15 @@ import { originOf, takeFlash, type PortalContext, type PortalEnv } from './conte
 import { rememberForm } from './forms.ts';
 import { otpProblem } from './messages.ts';
 import { chrome, render } from './render.ts';
-import { NewPayeeScreen, TransferConfirmScreen, TransferDoneScreen, TransferScreen } from './screens/transfer.tsx';
+import { NewPayeeScreen, TransferConfirmScreen, TransferDoneScreen, TransferOtpScreen, TransferScreen } from './screens/transfer.tsx';
 
 const STALE_TRANSFER = 'この振込の画面は古くなっているか、別の画面で手続きが済んでいます。もう一度振込先を選択して下さい。';
 
-/** 振込・振替 (mounted at /ib/transfer): BFK001 / BFK002 → BFK003 → BFK004. Each draft is kept under its form id. */
+/**
+ * 振込・振替 (mounted at /ib/transfer): BFK001 / BFK002 → BFK003 → BFK004; a payee not registered in
+ * advance while the OTP is 利用中 goes BFK003 → 次へ → BFK005 (the OTP on its own screen) → 次へ → BFK004,
+ * as the seed's transfer note says. Each draft is kept under its form id, so tabs do not mix.
+ */
 export function transferRoutes(services: Services): Hono<PortalEnv> {
   const app = new Hono<PortalEnv>();
   const digits = (c: PortalContext) => c.var.tenant.policy.digits;
@@ -24,6 +28,7 @@ export function transferRoutes(services: Services): Hono<PortalEnv> {
     c.var.session.flash = STALE_TRANSFER;
     return c.redirect('/ib/transfer');
   };
+  const pendingOf = (c: PortalContext, formId: string) => c.var.session.transfers?.[formId];
 
   app.get('/', async (c) => render(c, <TransferScreen chrome={chrome(c)} account={await account(c)} error={takeFlash(c.var.session)} />));
 
@@ -48,20 +53,25 @@ export function transferRoutes(services: Services): Hono<PortalEnv> {
 
   app.get('/confirm', async (c) => {
     const formId = c.req.query('form') ?? '';
-    const pending = c.var.session.transfers?.[formId];
+    const pending = pendingOf(c, formId);
     if (!pending) return stale(c);
-    return render(c, <TransferConfirmScreen chrome={chrome(c)} formId={formId} draft={pending.draft} digits={digits(c)} />);
+    return render(c, <TransferConfirmScreen chrome={chrome(c)} formId={formId} draft={pending.draft} />);
   });
 
-  app.post('/confirm', async (c) => {
+  /** Executes the pending transfer once per form; BFK005 posts the OTP, BFK003 everything else. */
+  async function execute(c: PortalContext, from: 'confirm' | 'otp') {
     const session = c.var.session;
     const formId = c.var.form.formId ?? '';
     const customerId = c.var.customer.id;
     if (session.transferred?.formId === formId) return c.redirect('/ib/transfer/done');
-    const pending = session.transfers?.[formId];
+    const pending = pendingOf(c, formId);
     if (!pending) return stale(c);
+    // A transfer that needs the OTP is only ever executed from its own screen.
+    if (pending.draft.otpRequired && from === 'confirm') return c.redirect(`/ib/transfer/otp?form=${encodeURIComponent(formId)}`);
     const screen = (problem: { page?: string | undefined; field?: string | undefined }) =>
-      render(c, <TransferConfirmScreen chrome={chrome(c)} formId={formId} draft={pending.draft} digits={digits(c)} error={problem.page} fieldError={problem.field} />, 400);
+      from === 'otp'
+        ? render(c, <TransferOtpScreen chrome={chrome(c)} formId={formId} draft={pending.draft} digits={digits(c)} error={problem.page} fieldError={problem.field} />, 400)
+        : render(c, <TransferConfirmScreen chrome={chrome(c)} formId={formId} draft={pending.draft} error={problem.page} />, 400);
 
     let otpVerified = false;
     if (pending.draft.otpRequired) {
@@ -75,7 +85,19 @@ export function transferRoutes(services: Services): Hono<PortalEnv> {
     session.transferred = { formId, transferId: result.transfer.id, balance: result.balance };
     delete session.transfers![formId];
     return c.redirect('/ib/transfer/done');
+  }
+
+  app.post('/confirm', (c) => execute(c, 'confirm'));
+
+  app.get('/otp', async (c) => {
+    const formId = c.req.query('form') ?? '';
+    const pending = pendingOf(c, formId);
+    if (!pending) return stale(c);
+    if (!pending.draft.otpRequired) return c.redirect(`/ib/transfer/confirm?form=${encodeURIComponent(formId)}`);
+    return render(c, <TransferOtpScreen chrome={chrome(c)} formId={formId} draft={pending.draft} digits={digits(c)} />);
   });
+
+  app.post('/otp', (c) => execute(c, 'otp'));
 
   app.get('/done', async (c) => {
     const done = c.var.session.transferred;

@@ -6,13 +6,14 @@ import { parseForm } from '../markup/form.ts';
 import type { IssuanceService, ProvisionError, ProvisionResult } from '../issuance/service.ts';
 import { originOf } from '../portal/context.ts';
 
-const STATUS: Record<ProvisionError, 400 | 401 | 404 | 409 | 410 | 423> = {
+const STATUS: Record<ProvisionError, 400 | 401 | 404 | 409 | 410 | 423 | 429> = {
   bad_request: 400,
   wrong_password: 401,
   unknown_user: 404,
   already_provisioned: 409,
   expired: 410,
   locked: 423,
+  rate_limited: 429,
 };
 
 const MESSAGE: Record<ProvisionError, string> = {
@@ -22,6 +23,7 @@ const MESSAGE: Record<ProvisionError, string> = {
   locked: '利用開始パスワードを規定回数以上誤ったため、このトークン発行は無効になりました。パソコンから再度トークン発行を行って下さい。',
   expired: 'トークン発行の有効期限が切れています。パソコンから再度トークン発行を行って下さい。',
   already_provisioned: 'このユーザIDのトークンは設定済みです。',
+  rate_limited: '誤った入力が続いたため、受付を制限しています。しばらく時間をおいてから再度お試し下さい。',
 };
 
 /** A stated charset wins; otherwise a handset posts in its own page encoding (Shift_JIS for most). */
@@ -54,7 +56,7 @@ export function provisioningBody(result: ProvisionResult): string {
   });
 }
 
-/** `POST /m/app/provision`: the token app's 初期設定 (contract in DESIGN.md). */
+/** `POST /m/app/provision`: the token app's 初期設定 (contract in docs/contracts.md). */
 export function provisioningRoutes(issuance: IssuanceService): Hono {
   const app = new Hono();
   app.post(

@@ -11,6 +11,7 @@ const PAGE = `<!doctype html>
 [data-app-screen]{border:1px solid #888;min-height:240px;padding:4px}.app-title{background:#2d6a2d;color:#fff;padding:4px}
 .app-otp{font-size:2.4em;font-weight:bold;text-align:center;letter-spacing:.1em}.focused{background:#ffd23f}
 .app-input{display:block;border:1px solid #888;min-height:1.4em}.app-button{border:1px solid #888;text-align:center;padding:4px}
+.app-nav{display:flex;gap:4px;margin-top:8px}.app-nav .app-button{flex:1}
 nav,.pad{display:grid;grid-template-columns:repeat(3,1fr);gap:6px;margin-top:8px}button{padding:10px;font-size:1em}</style></head>
 <body><main data-web-token><div data-app-screen></div>
 <nav><button data-key="soft1"></button><button data-key="up">▲</button><button data-key="soft2"></button>
@@ -24,7 +25,7 @@ export function webTokenRoutes(): Hono {
   app.get('/', (c) => c.html(PAGE));
   app.get('/token.js', async (c) => {
     const bytes = await buildHandsetBundle();
-    return c.body(bytes.slice().buffer, 200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-cache' });
+    return c.body(bytes, 200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-cache' });
   });
   return app;
 }

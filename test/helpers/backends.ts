@@ -88,7 +88,3 @@ export const BACKENDS: Backend[] = [
     },
   },
 ];
-
-if (SKIP_POSTGRES) {
-  console.log('PostgreSQL tests skipped: set TEST_DATABASE_URL=postgres://user@host:5432/db (and REQUIRE_POSTGRES=1 to make them mandatory) to run them');
-}

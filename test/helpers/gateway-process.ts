@@ -6,9 +6,9 @@ export interface GatewayProcess {
   output: () => string;
 }
 
-/** Runs `npm start`'s command as a real process on a free loopback port. */
+/** Runs `npm start`'s command (`node scripts/start.js`) as a real process on a free loopback port. */
 function spawnGateway(env: Record<string, string>): GatewayProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'gateway/main.ts'], {
+  const child = spawn(process.execPath, ['scripts/start.js'], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

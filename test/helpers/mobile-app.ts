@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { createPackageCatalog } from '../../gateway/app/catalog.ts';
+import { packageFitter } from '../../gateway/app/profile.ts';
 import { appRoutes } from '../../gateway/app/routes.ts';
 import { mobileRoutes } from '../../gateway/mobile/routes.ts';
 import type { TicketLookup, TicketState } from '../../gateway/mobile/ticket.ts';
@@ -8,8 +9,6 @@ export const VALID = 'V'.repeat(31) + 'a';
 export const EXPIRED = 'E'.repeat(31) + 'b';
 export const USED = 'U'.repeat(31) + 'c';
 export const UNKNOWN = 'N'.repeat(31) + 'd';
-/** A fixed stand-in for the handset bundle: 3,210 bytes the descriptors must count exactly. */
-export const BUNDLE = new Uint8Array(3210).map((_, index) => index % 251);
 
 /** A small Map-backed ticket lookup, like the issuance service's. */
 export function mapLookup(): TicketLookup {
@@ -24,9 +23,9 @@ export function mapLookup(): TicketLookup {
 /** The handset-facing routes as the gateway mounts them at `/m`. */
 export function mobileApp(dataDir: string, publicUrl?: string): Hono {
   const lookupTicket = mapLookup();
-  const packages = createPackageCatalog({ dataDir, bundle: async () => BUNDLE });
+  const packages = createPackageCatalog({ dataDir });
   const app = new Hono();
-  app.route('/m', mobileRoutes({ lookupTicket, ...(publicUrl ? { publicUrl } : {}) }));
+  app.route('/m', mobileRoutes({ lookupTicket, packageFits: packageFitter(packages), ...(publicUrl ? { publicUrl } : {}) }));
   app.route('/m', appRoutes({ lookupTicket, packages, ...(publicUrl ? { publicUrl } : {}) }));
   return app;
 }

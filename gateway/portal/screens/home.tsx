@@ -75,10 +75,52 @@ export const HelpScreen: FC<{ chrome: Chrome }> = ({ chrome }) => (
   </Frame>
 );
 
-/** BER001: a request the portal cannot serve (stale form, unknown page, too large). */
+/** BER001: a request the portal cannot serve (stale form, unknown page, too large); the way back fits the visitor. */
 export const ErrorScreen: FC<{ chrome: Chrome; message: string }> = ({ chrome, message }) => (
   <Frame {...chrome} screenId="BER001" title="エラー">
     <Message error={message} />
-    <p class="back"><a href="/">ログイン画面へ</a></p>
+    <p class="back">{chrome.loggedIn ? <a href="/ib/top">トップページへ</a> : <a href="/">ログイン画面へ</a>}</p>
+  </Frame>
+);
+
+/** BSV001: ご利用サービスの変更 — what the customer can change here, and where the rest is done. */
+export const ServicesScreen: FC<{ chrome: Chrome; otpStatus: string }> = ({ chrome, otpStatus }) => (
+  <Frame {...chrome} section="services" screenId="BSV001" title="ご利用サービスの変更">
+    <p class="lead">ご利用中のサービスの内容を確認・変更します。変更するサービスを選択して下さい。</p>
+    <table class="info-table">
+      <tr>
+        <th>ワンタイムパスワード</th>
+        <td>
+          <span data-field="otpStatus">{otpStatus}</span>
+          <br />
+          <a href="/ib/otp">トークン発行・利用開始・利用解除（機種変更を含みます）</a>
+        </td>
+      </tr>
+      <tr>
+        <th>文字サイズ</th>
+        <td>
+          <a href="/ib/font/s">小</a> ・ <a href="/ib/font/m">中</a> ・ <a href="/ib/font/l">大</a>
+        </td>
+      </tr>
+      <tr>
+        <th>ログインパスワード・確認用パスワード、ご登録の振込先</th>
+        <td>インターネットバンキングでは変更できません。お取引店にお申し出下さい。</td>
+      </tr>
+    </table>
+    <p class="back"><a href="/ib/top">トップページへ</a></p>
+  </Frame>
+);
+
+/** BSH001: 商品一覧, open to visitors who are not logged in. */
+export const ProductsScreen: FC<{ chrome: Chrome }> = ({ chrome }) => (
+  <Frame {...chrome} screenId="BSH001" title="商品一覧">
+    <p class="lead">{chrome.bankName}でお取扱いしている商品・サービスのご案内です。</p>
+    <table class="info-table">
+      <tr><th>普通預金</th><td>お預け入れ・お引き出しが自由な、毎日のお財布代わりの口座です。</td></tr>
+      <tr><th>定期預金</th><td>期間を決めてお預け入れいただく預金です。お申込みはお取引店の窓口で承ります。</td></tr>
+      <tr><th>インターネットバンキング</th><td>残高照会、振込・振替がパソコンからご利用いただけます。</td></tr>
+      <tr><th>ワンタイムパスワード</th><td>携帯電話のトークン（アプリ）に表示される使い捨てのパスワードで、ログインと事前登録以外の振込先へのお振込みを守ります。ご利用は無料です。</td></tr>
+    </table>
+    <p class="back">{chrome.loggedIn ? <a href="/ib/top">トップページへ</a> : <a href="/">ログイン画面へ</a>}</p>
   </Frame>
 );

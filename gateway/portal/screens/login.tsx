@@ -1,5 +1,6 @@
 import type { FC } from 'hono/jsx';
 import { Csrf, FieldError, Frame, Message, type FrameProps } from '../frame.tsx';
+import { CHANGE_NOTICE } from '../../../handset/wording.ts';
 import { OtpInputTable } from './parts.tsx';
 
 export type Chrome = Pick<FrameProps, 'bankName' | 'csrf' | 'fontSize' | 'loggedIn'> & { csrf: string };
@@ -57,5 +58,13 @@ export const OtpLoginScreen: FC<{ chrome: Chrome; digits: number; error?: string
       <Csrf token={props.chrome.csrf} />
       <button type="submit" class="link">ログインを中止する</button>
     </form>
+    <section class="notes" data-section="lost-token">
+      <h2>携帯電話を紛失した場合・トークン（アプリ）を削除した場合</h2>
+      <ul>
+        <li>ワンタイムパスワードを表示できないときは、お取引店までご連絡下さい。ご本人確認のうえ、{props.chrome.bankName}でワンタイムパスワードの利用を解除いたします。</li>
+        <li>利用解除の後は、ログインIDとログインパスワードだけでログインできます。翌日以降に、改めて「トークン発行」「ワンタイムパスワード利用開始」を行って下さい。</li>
+        <li>{CHANGE_NOTICE}</li>
+      </ul>
+    </section>
   </Frame>
 );

@@ -6,7 +6,8 @@ import { Csrf, Frame, Message } from '../frame.tsx';
 import type { Chrome } from './login.tsx';
 import { InputRow, MailInfo, OtpInputTable, TokenInfo } from './parts.tsx';
 
-const STATUS_LABEL: Record<OtpOverview['status'], string> = {
+/** 登録状況 as BOP001 shows it (BSV001 repeats it). */
+export const OTP_STATUS_LABEL: Record<OtpOverview['status'], string> = {
   none: '未登録',
   issued: 'トークン発行済',
   active: '利用中',
@@ -69,7 +70,7 @@ export const OtpMenuScreen: FC<{ chrome: Chrome; overview: OtpOverview; error?: 
     <table class="info-table">
       <tr>
         <th>登録状況</th>
-        <td data-field="otpStatus">{STATUS_LABEL[overview.status]}</td>
+        <td data-field="otpStatus">{OTP_STATUS_LABEL[overview.status]}</td>
       </tr>
     </table>
     {overview.serviceId && overview.userId && <TokenInfo serviceId={overview.serviceId} userId={overview.userId} />}

@@ -15,7 +15,7 @@ export const MailInfo: FC<{ mail: string }> = ({ mail }) => (
     <table class="info-table">
       <tr>
         <th>携帯電話メールアドレス</th>
-        <td data-field="mail">{mail}</td>
+        <td data-field="mail" class="long-text">{mail}</td>
       </tr>
     </table>
   </>

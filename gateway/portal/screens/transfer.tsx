@@ -91,29 +91,51 @@ const PayeeTable: FC<{ draft: Pick<TransferDraft, 'payee' | 'amount'> }> = ({ dr
   </table>
 );
 
-/** BFK003: 振込内容確認; the OTP when the payee was not registered in advance. */
-export const TransferConfirmScreen: FC<{ chrome: Chrome; formId: string; draft: TransferDraft; digits: number; error?: string | undefined; fieldError?: string | undefined }> = (props) => (
+/** BFK003: 振込内容確認. A payee that needs the OTP goes on with 「次へ」 to BFK005. */
+export const TransferConfirmScreen: FC<{ chrome: Chrome; formId: string; draft: TransferDraft; error?: string | undefined }> = (props) => (
   <Frame {...props.chrome} section="transfer" screenId="BFK003" title="振込・振替 (振込内容確認)">
     <p class="lead">
-      振込内容をご確認のうえ、{props.draft.otpRequired ? 'ワンタイムパスワードを入力し、' : ''}「振込を実行する」ボタンを押して下さい。
+      {props.draft.otpRequired
+        ? '振込内容をご確認のうえ、「次へ」ボタンを押して下さい。次の画面でワンタイムパスワードを入力します。'
+        : '振込内容をご確認のうえ、「振込を実行する」ボタンを押して下さい。'}
     </p>
     <Message error={props.error} />
     <PayeeTable draft={props.draft} />
-    <form method="post" action="/ib/transfer/confirm" novalidate>
-      <Csrf token={props.chrome.csrf} />
-      <input type="hidden" name="formId" value={props.formId} />
-      {props.draft.otpRequired && (
+    <form method={props.draft.otpRequired ? 'get' : 'post'} action={props.draft.otpRequired ? '/ib/transfer/otp' : '/ib/transfer/confirm'} novalidate>
+      {props.draft.otpRequired ? (
+        <input type="hidden" name="form" value={props.formId} />
+      ) : (
         <>
-          <h2 class="section-title">ワンタイムパスワードの入力</h2>
-          <p>事前登録以外の振込先のため、携帯電話のトークン（アプリ）に表示されているワンタイムパスワードを入力して下さい。</p>
-          <OtpInputTable digits={props.digits} fieldError={props.fieldError} />
+          <Csrf token={props.chrome.csrf} />
+          <input type="hidden" name="formId" value={props.formId} />
         </>
       )}
       <div class="buttons">
         <a class="button" href="/ib/transfer">中止する</a>
-        <button type="submit" class="primary">振込を実行する</button>
+        <button type="submit" class="primary">{props.draft.otpRequired ? '次へ' : '振込を実行する'}</button>
       </div>
     </form>
+  </Frame>
+);
+
+/** BFK005: ワンタイムパスワード入力, for a payee not registered in advance while the OTP is 利用中; 「次へ」 completes the transfer. */
+export const TransferOtpScreen: FC<{ chrome: Chrome; formId: string; draft: TransferDraft; digits: number; error?: string | undefined; fieldError?: string | undefined }> = (props) => (
+  <Frame {...props.chrome} section="transfer" screenId="BFK005" title="振込・振替 (ワンタイムパスワード入力)">
+    <p class="lead">携帯電話のトークン（アプリ）に表示されているワンタイムパスワードを入力し、「次へ」ボタンを押して下さい。「次へ」を押すとお振込みが完了します。</p>
+    <Message error={props.error} />
+    <PayeeTable draft={props.draft} />
+    <form method="post" action="/ib/transfer/otp" novalidate>
+      <Csrf token={props.chrome.csrf} />
+      <input type="hidden" name="formId" value={props.formId} />
+      <h2 class="section-title">ワンタイムパスワードの入力</h2>
+      <p>事前登録以外の振込先のため、ワンタイムパスワードの入力が必要です。</p>
+      <OtpInputTable digits={props.digits} fieldError={props.fieldError} />
+      <div class="buttons">
+        <a class="button" href="/ib/transfer">中止する</a>
+        <button type="submit" class="primary">次へ</button>
+      </div>
+    </form>
+    <p class="back"><a href={`/ib/transfer/confirm?form=${encodeURIComponent(props.formId)}`}>戻る</a></p>
   </Frame>
 );
 

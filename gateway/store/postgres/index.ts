@@ -12,6 +12,11 @@ export interface PostgresOptions {
   keyCheck: KeyCheck;
   /** How long to wait for a connection (start-up and pool), so that a dead server fails fast. */
   connectTimeoutMs?: number;
+  /**
+   * The server ends a transaction that sits idle this long: a gateway frozen in the middle of one
+   * (paused VM, SIGSTOP) must not hold its row locks, and so a token, away from every other gateway.
+   */
+  idleInTransactionMs?: number;
 }
 
 /** SQLSTATEs after which a transaction can simply be run again: serialization failure, deadlock. */
@@ -40,6 +45,7 @@ export class PostgresDatabase implements Database {
       connectionString: options.url,
       max: options.poolSize,
       connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
+      idle_in_transaction_session_timeout: options.idleInTransactionMs ?? 15_000,
       keepAlive: true,
       application_name: 'ketai-token',
     });
@@ -52,10 +58,14 @@ export class PostgresDatabase implements Database {
       await pool.end();
       throw new StoreOpenError(`cannot connect to PostgreSQL at ${where}: ${reason(error)} (check DATABASE_URL and that the server is running)`, { cause: error });
     }
+    const lost = () => undefined; // a lost connection fails prepare's next statement (see transaction)
+    client.on('error', lost);
     try {
       await prepare(client, migrations, options.keyCheck, where);
+      client.off('error', lost);
       client.release();
     } catch (error) {
+      client.off('error', lost);
       client.release(true);
       await pool.end();
       if (error instanceof StoreOpenError) throw error;
@@ -81,6 +91,10 @@ export class PostgresDatabase implements Database {
     for (let attempt = 1; ; attempt++) {
       const client = await this.#pool.connect();
       let broken = false;
+      // The pool listens for errors on idle clients only: a connection lost while checked out would
+      // otherwise be an unhandled 'error' event. Its next statement fails and the work rejects.
+      const lost = () => (broken = true);
+      client.on('error', lost);
       try {
         await client.query('BEGIN');
         const result = await work(postgresRepositories(client, true));
@@ -94,6 +108,7 @@ export class PostgresDatabase implements Database {
         }
         throw error;
       } finally {
+        client.off('error', lost);
         client.release(broken);
       }
     }

@@ -17,6 +17,9 @@ function filters(parts: readonly [sql: string, value: unknown][], params: unknow
   return { where: clauses.join(' AND ') || 'TRUE', params };
 }
 
+/** `LIMIT n`, or nothing for an unbounded (infinite) limit, as `slice` treats it in the embedded store. */
+const limitClause = (limit: number | undefined) => (limit === undefined || !Number.isFinite(limit) ? '' : ` LIMIT ${Math.max(0, Math.floor(limit))}`);
+
 /**
  * The repositories in SQL, with the embedded store's semantics (`embedded/repositories.ts`).
  * `lock`: inside a transaction every row read is taken `FOR UPDATE`, so a record the work read
@@ -27,8 +30,7 @@ export function postgresRepositories(q: Queryable, lock: boolean): Repositories 
   const forUpdate = lock ? ' FOR UPDATE' : '';
 
   async function select<T>(t: Table, where: string, params: unknown[], order = t.columns[0]!.column, limit?: number): Promise<T[]> {
-    const tail = limit === undefined ? '' : ` LIMIT ${Math.max(0, Math.floor(limit))}`;
-    const result = await q.query<Row>(`SELECT ${columnList(t)} FROM ${t.name} WHERE ${where} ORDER BY ${order}${tail}${forUpdate}`, params);
+    const result = await q.query<Row>(`SELECT ${columnList(t)} FROM ${t.name} WHERE ${where} ORDER BY ${order}${limitClause(limit)}${forUpdate}`, params);
     return result.rows.map((row) => fromRow<T>(t, row));
   }
 
@@ -127,8 +129,7 @@ export function postgresRepositories(q: Queryable, lock: boolean): Repositories 
           ['tenant_id = ?', query.tenantId], ['customer_id = ?', query.customerId], ['serial_hash = ?', query.serial], ['action = ?', query.action],
           ['at >= ?', query.from], ['at < ?', query.to], ['id < ?', query.before],
         ]);
-        const limit = Math.max(0, Math.floor(query.limit));
-        const result = await q.query<Row>(`SELECT ${columnList(audit)} FROM audit_events WHERE ${where} ORDER BY id DESC LIMIT ${limit}`, params);
+        const result = await q.query<Row>(`SELECT ${columnList(audit)} FROM audit_events WHERE ${where} ORDER BY id DESC${limitClause(query.limit)}`, params);
         return result.rows.map((row) => fromRow<AuditEvent>(audit, row));
       },
     },

@@ -1,0 +1,15 @@
+import type { IncomingMessage } from 'node:http';
+import type { Context } from 'hono';
+
+/**
+ * The request's headers as one object, names in lower case. Under @hono/node-server this is node's
+ * own parsed object: `c.req.header()` would first build an undici `Headers` from it, then copy that
+ * out again, on every handset page. Repeated headers come joined, as node joins them.
+ */
+export function requestHeaders(c: Context): Record<string, string | undefined> {
+  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+  if (!incoming) return c.req.header();
+  const headers: Record<string, string | undefined> = {};
+  for (const [name, value] of Object.entries(incoming.headers)) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+  return headers;
+}

@@ -1,0 +1,2 @@
+export { jsxDEV, Fragment } from './jsx-runtime.ts';
+export type { JSX } from './jsx-runtime.ts';

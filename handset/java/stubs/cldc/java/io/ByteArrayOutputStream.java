@@ -1,0 +1,7 @@
+package java.io;
+
+public class ByteArrayOutputStream extends OutputStream {
+    public ByteArrayOutputStream() {}
+    public native void write(int b);
+    public native byte[] toByteArray();
+}

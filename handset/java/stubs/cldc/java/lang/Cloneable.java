@@ -1,0 +1,4 @@
+package java.lang;
+
+/** Not in CLDC: javac needs it as an array supertype at compile time only. */
+public interface Cloneable {}

@@ -1,0 +1,6 @@
+package javax.microedition.io;
+
+public interface ContentConnection extends StreamConnection {
+    String getType();
+    long getLength();
+}

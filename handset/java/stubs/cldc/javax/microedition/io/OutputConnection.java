@@ -1,0 +1,5 @@
+package javax.microedition.io;
+
+public interface OutputConnection extends Connection {
+    java.io.OutputStream openOutputStream() throws java.io.IOException;
+}

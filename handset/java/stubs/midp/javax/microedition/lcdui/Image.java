@@ -1,0 +1,5 @@
+package javax.microedition.lcdui;
+
+public class Image {
+    private Image() {}
+}

@@ -1,0 +1,61 @@
+import { Hono } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../gateway/config.ts';
+import { SECURITY_HEADERS } from '../gateway/http/security-headers.ts';
+import { createApp } from '../gateway/routes.ts';
+import { startGateway, type RunningGateway } from '../gateway/server.ts';
+import { tempDir } from './helpers/temp-dir.ts';
+
+const expected = Object.fromEntries(SECURITY_HEADERS.map(([name, value]) => [name.toLowerCase(), value]));
+
+function securityHeadersOf(response: Response): Record<string, string | null> {
+  return Object.fromEntries(Object.keys(expected).map((name) => [name, response.headers.get(name)]));
+}
+
+describe('security headers', () => {
+  let gateway: RunningGateway;
+  beforeAll(async () => {
+    gateway = await startGateway(loadConfig({ DATA_DIR: await tempDir(), PORT: '0', HOST: '127.0.0.1' }));
+  });
+  afterAll(() => gateway?.close());
+
+  it('are every header hono secureHeaders() sent before, with the same values', async () => {
+    const app = new Hono();
+    app.use(secureHeaders());
+    app.get('/', (c) => c.text('ok'));
+    const before = await app.request('/');
+    const sent = Object.fromEntries([...before.headers].filter(([name]) => !['content-type', 'content-length'].includes(name)));
+    expect(expected).toEqual(sent);
+  });
+
+  const DOCOMO = { 'user-agent': 'DoCoMo/2.0 P903i(c100;TB;W24H12)' };
+  it.each([
+    ['a portal page', 'GET', '/', {}, 200],
+    ['a portal error page', 'GET', '/ib/no-such-page', {}, 302],
+    ['a handset page', 'GET', '/m/help', DOCOMO, 200],
+    ['a handset page for an unknown ticket', 'GET', '/m/dl/NNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNd', DOCOMO, 404],
+    ['the web token page', 'GET', '/m/app/web', {}, 200],
+    ['the handset API', 'GET', '/api/v1/handset', DOCOMO, 200],
+    ['the provisioning API refusing a request', 'POST', '/m/app/provision', {}, 400],
+    ['a static file (portal CSS)', 'GET', '/ib/static/portal.css', {}, 200],
+    ['a static file (emulator CSS)', 'GET', '/emulator/emulator.css', {}, 200],
+    ['the health check', 'GET', '/healthz', {}, 200],
+    ['an unknown path', 'GET', '/no-such-path', {}, 404],
+  ])('are sent over HTTP on %s', async (_what, method, path, headers, status) => {
+    const response = await fetch(`${gateway.url.replace('localhost', '127.0.0.1')}${path}`, { method, headers, redirect: 'manual' });
+    await response.arrayBuffer();
+    expect(response.status).toBe(status);
+    expect(securityHeadersOf(response)).toEqual(expected);
+  });
+
+  it('leave handset detection working over HTTP (it reads node\'s own header object there)', async () => {
+    const response = await fetch(`${gateway.url.replace('localhost', '127.0.0.1')}/api/v1/handset`, { headers: DOCOMO });
+    expect(await response.json()).toMatchObject({ carrier: 'docomo', model: 'P903i', markup: 'chtml', encoding: 'shift_jis' });
+  });
+
+  it('are on responses from app.request too (no node server underneath)', async () => {
+    const response = await createApp(gateway.services).request('/m/help', { headers: DOCOMO });
+    expect(securityHeadersOf(response)).toEqual(expected);
+  });
+});
