@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { benchApi } from './api.ts';
 import { benchCarrier } from './carrier.ts';
 import { benchHttp } from './http.ts';
 import { describeMachine } from './machine.ts';
@@ -25,6 +26,7 @@ const PARTS: Record<string, { title: string; run: () => Promise<void> }> = {
     },
   },
   http: { title: 'HTTP: the gateway against a bare Hono app, same run', run: benchHttp },
+  api: { title: 'Bank API over HTTP (accepted codes, durable replay state)', run: benchApi },
   scenarios: { title: 'Scenario runner (wall time, Chromium and gateways included)', run: () => benchScenarios('enroll') },
   crash: { title: 'kill -9 during acknowledged writes, each backend', run: benchCrash },
 };

@@ -17,6 +17,8 @@ export interface Config {
   databaseUrl?: string;
   /** Connections each gateway keeps to PostgreSQL. */
   poolSize: number;
+  /** Requests each bank API key may make per minute, counted across every gateway. */
+  apiRatePerMinute: number;
   /** EMULATOR_ORIGINS: testers' own sites the emulator's proxy may fetch (README, "Testing with the emulator"). */
   emulatorOrigins: string[];
   /** Where the emulator's record button saves scenarios (SCENARIOS_DIR, default `./scenarios`); never in production. */
@@ -54,6 +56,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) throw new ConfigError('DATABASE_URL must be a postgres:// URL');
   const poolSize = Number(env.DATABASE_POOL_SIZE ?? 10);
   if (!Number.isInteger(poolSize) || poolSize < 1 || poolSize > 200) throw new ConfigError(`DATABASE_POOL_SIZE must be 1 to 200, got "${env.DATABASE_POOL_SIZE}"`);
+  const apiRatePerMinute = Number(env.API_RATE_PER_MINUTE ?? 600);
+  if (!Number.isInteger(apiRatePerMinute) || apiRatePerMinute < 1) throw new ConfigError(`API_RATE_PER_MINUTE must be a whole number of 1 or more, got "${env.API_RATE_PER_MINUTE}"`);
   const emulatorOrigins = parseOrigins(env.EMULATOR_ORIGINS);
   // The allow-list turns the gateway into a fetcher of those sites: a tester's tool, never a bank's.
   if (emulatorOrigins.length && production) throw new ConfigError('EMULATOR_ORIGINS is for testers and cannot be set with KETAI_ENV=production');
@@ -68,6 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     linkHours,
     ...(databaseUrl ? { databaseUrl } : {}),
     poolSize,
+    apiRatePerMinute,
     emulatorOrigins,
     ...(production ? {} : { scenariosDir: resolve(env.SCENARIOS_DIR ?? 'scenarios') }),
     production,

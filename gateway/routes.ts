@@ -3,7 +3,7 @@ import { accessLog } from './access-log.ts';
 import { createPackageCatalog } from './app/catalog.ts';
 import { packageFitter } from './app/profile.ts';
 import { appRoutes } from './app/routes.ts';
-import { handsetRoutes } from './carrier/routes.ts';
+import { apiRoutes } from './api/routes.ts';
 import type { Config } from './config.ts';
 import { emulatorRoutes } from './emulator/routes.ts';
 import { withSecurityHeaders } from './http/security-headers.ts';
@@ -33,7 +33,7 @@ export function createApp(services: Services, mode: AppMode = DEVELOPMENT): Hono
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.route('/m/app', provisioningRoutes(services.issuance, mode));
   app.route('/m/app/web', webTokenRoutes());
-  app.route('/', handsetRoutes());
+  app.route('/', apiRoutes(services));
   const handsetPages = { lookupTicket: services.issuance.lookupTicket, publicUrl: services.config.publicUrl };
   const packages = createPackageCatalog({ dataDir: services.config.dataDir });
   app.route('/m', mobileRoutes({ ...handsetPages, packageFits: packageFitter(packages) }));

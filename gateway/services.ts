@@ -18,7 +18,7 @@ import type { Database } from './store/database.ts';
 import { keyCheck } from './store/key-check.ts';
 import { openStore } from './store/open.ts';
 
-export type ServiceConfig = Pick<Config, 'dataDir' | 'secretKey' | 'smtpUrl' | 'mailFrom' | 'linkHours' | 'publicUrl' | 'databaseUrl' | 'poolSize' | 'demo'>;
+export type ServiceConfig = Pick<Config, 'dataDir' | 'secretKey' | 'smtpUrl' | 'mailFrom' | 'linkHours' | 'publicUrl' | 'databaseUrl' | 'poolSize' | 'demo' | 'apiRatePerMinute'>;
 
 const SWEEP_EVERY_MS = 60_000;
 

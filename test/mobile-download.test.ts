@@ -3,7 +3,8 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { detectHandset } from '../gateway/carrier/detect.ts';
-import { handsetRoutes } from '../gateway/carrier/routes.ts';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { handsetRoutes } from '../gateway/api/handset.ts';
 import { decodeShiftJis } from '../gateway/markup/shift-jis.ts';
 import { CHANGE_NOTICE } from '../handset/wording.ts';
 import { adfDate } from '../gateway/app/descriptor.ts';
@@ -284,7 +285,7 @@ describe('app delivery', () => {
 
 describe('GET /api/v1/handset', () => {
   it('classifies the three carriers with their model', async () => {
-    const app = handsetRoutes();
+    const app = handsetRoutes(new OpenAPIHono());
     const ask = async (userAgent: string) => (await app.request('/api/v1/handset', { headers: { 'user-agent': userAgent } })).json();
     expect(await ask('DoCoMo/1.0/D503i')).toEqual({
       carrier: 'docomo', model: 'D503i', deviceId: null, name: null, cacheBytes: 5120, markup: 'chtml', encoding: 'shift_jis', cookies: false, app: 'doja',

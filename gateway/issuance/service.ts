@@ -8,7 +8,7 @@ import { noticeMail } from '../mail/notice-mail.ts';
 import type { MailOutbox } from '../mail/outbox.ts';
 import { hashPassword, verifyPassword } from '../security/password.ts';
 import type { Database, Repositories } from '../store/database.ts';
-import type { Customer, Issuance, OtpStatus, Token } from '../store/schema.ts';
+import type { AuditEvent, Customer, Issuance, OtpStatus, Token } from '../store/schema.ts';
 import { nextJstMidnight } from '../time.ts';
 import { normalizeTyped, type IssuanceInput } from './input.ts';
 import { hashTicket, newTicket, TICKET_PATTERN } from './ticket.ts';
@@ -44,6 +44,14 @@ export type ProvisionError = 'bad_request' | 'unknown_user' | 'wrong_password' |
 export type ProvisionResult =
   | { ok: true; token: Token; secret: string; issuer: string }
   | { ok: false; error: ProvisionError; attemptsLeft?: number };
+
+/** Who acts when it is not the customer (the bank API's key), and what the audit event adds. */
+export interface Actor {
+  actor: string;
+  detail?: AuditEvent['detail'];
+}
+
+const HANDSET: Actor = { actor: 'handset' };
 
 export type ActivationOutcome = VerifyOutcome | { reason: 'not_provisioned' };
 
@@ -104,7 +112,7 @@ export class IssuanceService {
    * BOT003 確定する. Idempotent per BOT001 form: a double submit or a reload finds the issuance
    * the first one created. The download mail is queued with the issuance, so it is sent once.
    */
-  async issue(customerId: string, draft: IssuanceDraft, formId: string, baseUrl: string, origin?: Origin): Promise<IssueResult> {
+  async issue(customerId: string, draft: IssuanceDraft, formId: string, baseUrl: string, origin?: Origin, by?: Actor): Promise<IssueResult> {
     const ticket = newTicket();
     const now = this.options.now();
     const result = await this.db.transaction(async (tx): Promise<IssueResult> => {
@@ -138,7 +146,7 @@ export class IssuanceService {
       if (previous && previous.mail.toLowerCase() !== draft.mail.toLowerCase()) {
         await this.options.outbox.queue(tx, noticeMail('issued', { to: previous.mail, bankName: tenant.name, at: now }));
       }
-      await this.#audit(tx, 'token.issue', 'ok', customer, undefined, origin);
+      await this.#audit(tx, 'token.issue', 'ok', customer, undefined, origin, by);
       return { status: 'created', issuance };
     });
     if (result.status === 'created') await this.options.outbox.drain();
@@ -196,7 +204,7 @@ export class IssuanceService {
       const customer = await this.#customer(tx, issuance.customerId);
       if (!matches) {
         const locked = issuance.state === 'locked';
-        await this.#audit(tx, 'provision', locked ? 'locked' : 'wrong_password', customer, undefined, origin, 'handset');
+        await this.#audit(tx, 'provision', locked ? 'locked' : 'wrong_password', customer, undefined, origin, HANDSET);
         if (locked) return { ok: false, error: 'locked' };
         return { ok: false, error: 'wrong_password', attemptsLeft: MAX_START_PASSWORD_FAILURES - issuance.failures };
       }
@@ -206,7 +214,7 @@ export class IssuanceService {
       const { token, secret } = await this.options.tokens.mint(tx, tenant, issuance.customerId);
       await tx.issuances.put({ ...issuance, state: 'provisioned', failures: 0, tokenSerial: token.serial });
       if (customer.issuanceId === issuance.id) await tx.customers.put({ ...customer, tokenSerial: token.serial });
-      await this.#audit(tx, 'provision', 'ok', customer, token.serial, origin, 'handset');
+      await this.#audit(tx, 'provision', 'ok', customer, token.serial, origin, HANDSET);
       return { ok: true, token, secret, issuer: tenant.name };
     });
     return result;
@@ -242,7 +250,7 @@ export class IssuanceService {
   }
 
   /** BOS001 解除する: the token stops working now; a new トークン発行 from the next day (JST). */
-  async release(customerId: string, origin?: Origin): Promise<{ released: boolean; reissueFrom: number }> {
+  async release(customerId: string, origin?: Origin, by?: Actor): Promise<{ released: boolean; reissueFrom: number }> {
     const result = await this.db.transaction(async (tx) => {
       const customer = await this.#customer(tx, customerId);
       const now = this.options.now();
@@ -257,7 +265,7 @@ export class IssuanceService {
       await tx.customers.put({ ...rest, otpStatus: 'released', releasedAt: new Date(now).toISOString() });
       const tenant = (await tx.tenants.get(customer.tenantId))!;
       if (issuance) await this.options.outbox.queue(tx, noticeMail('released', { to: issuance.mail, bankName: tenant.name, at: now }));
-      await this.#audit(tx, 'token.release', 'ok', customer, tokenSerial, origin);
+      await this.#audit(tx, 'token.release', 'ok', customer, tokenSerial, origin, by);
       return { released: true, reissueFrom: nextJstMidnight(now) };
     });
     if (result.released) await this.options.outbox.drain();
@@ -278,11 +286,12 @@ export class IssuanceService {
     }
   }
 
-  #audit(repos: Repositories, action: string, result: string, customer: Customer, serial: string | undefined, origin: Origin | undefined, actor = `customer:${customer.id}`): Promise<void> {
+  #audit(repos: Repositories, action: string, result: string, customer: Customer, serial: string | undefined, origin: Origin | undefined, by?: Actor): Promise<void> {
     return this.options.audit.record(repos.audit, {
       action,
       result,
-      actor,
+      actor: by?.actor ?? `customer:${customer.id}`,
+      ...(by?.detail ? { detail: by.detail } : {}),
       tenantId: customer.tenantId,
       customerId: customer.id,
       ...(serial ? { serial } : {}),

@@ -3,7 +3,7 @@ import type { SecretBox } from '../security/secret-box.ts';
 import type { Database, Repositories } from '../store/database.ts';
 import type { Tenant, Token } from '../store/schema.ts';
 import { checkCode, type VerifyOutcome } from './check.ts';
-import { generateSecret } from './code.ts';
+import { codeForStep, generateSecret, normalizeCode, stepAt } from './code.ts';
 import { newSerial } from './serial.ts';
 
 export interface IssuedToken {
@@ -17,6 +17,8 @@ export interface Presenter {
   actor: string;
   customerId?: string;
   origin?: Origin;
+  /** Only this bank's tokens: another bank's serial is `unknown` (the bank API's keys). */
+  tenantId?: string;
 }
 
 /** Token lifecycle and verification over the store. Seeds are only ever stored sealed. */
@@ -77,7 +79,7 @@ export class TokenService {
   async verify(serial: string, code: unknown, by: Presenter = { actor: 'system' }): Promise<VerifyOutcome> {
     const token = await this.db.tokens.get(serial);
     const tenant = token && (await this.db.tenants.get(token.tenantId));
-    if (!token || !tenant) return { reason: 'unknown' };
+    if (!token || !tenant || (by.tenantId !== undefined && by.tenantId !== token.tenantId)) return { reason: 'unknown' };
     const now = this.now();
     const { policy } = tenant;
     const checked = checkCode(token, this.secretOf(token), code, now, policy);
@@ -111,6 +113,82 @@ export class TokenService {
     if (token.status === 'revoked') return { reason: 'revoked' };
     if (token.lockedUntil !== null && now < token.lockedUntil) return { reason: 'locked', lockedUntil: token.lockedUntil };
     return { reason: 'replayed' };
+  }
+
+  /** Ends a lock and clears the wrong-code count (a bank operator, once they know who calls). */
+  async unlock(serial: string, by: Presenter): Promise<Token | undefined> {
+    return this.db.transaction(async (tx) => {
+      const token = await tx.tokens.get(serial);
+      if (!token || (by.tenantId !== undefined && by.tenantId !== token.tenantId)) return undefined;
+      const unlocked: Token = { ...token, failures: 0, lockedUntil: null };
+      await tx.tokens.put(unlocked);
+      await this.audit.record(tx.audit, {
+        action: 'token.unlock',
+        result: 'ok',
+        actor: by.actor,
+        tenantId: token.tenantId,
+        serial,
+        ...(token.customerId ? { customerId: token.customerId } : {}),
+        ...(by.origin ? { origin: by.origin } : {}),
+      });
+      return unlocked;
+    });
+  }
+
+  /**
+   * Two consecutive codes found anywhere within the policy's maxDriftSteps of now (a verify
+   * looks only `window` steps around the last drift) move the drift to the handset's clock;
+   * both steps then count as used. A miss counts as a wrong code.
+   */
+  async resync(serial: string, first: unknown, second: unknown, by: Presenter): Promise<VerifyOutcome> {
+    const token = await this.db.tokens.get(serial);
+    const tenant = token && (await this.db.tenants.get(token.tenantId));
+    if (!token || !tenant || (by.tenantId !== undefined && by.tenantId !== token.tenantId)) return { reason: 'unknown' };
+    const [code1, code2] = [normalizeCode(first, token.digits), normalizeCode(second, token.digits)];
+    if (code1 === null || code2 === null) return { reason: 'malformed' };
+    const now = this.now();
+    const { policy } = tenant;
+    let outcome = this.#unusable(token, now);
+    if (!outcome) {
+      const step = this.#consecutive(token, code1, code2, stepAt(now, token.period), policy.maxDriftSteps);
+      if (step === null) {
+        const counters = await this.db.tokens.recordFailure(serial, { maxFailures: policy.maxFailures, lockMs: policy.lockMinutes * 60_000 }, now);
+        const failures = counters?.failures ?? policy.maxFailures;
+        outcome = { reason: 'wrong', attemptsLeft: Math.max(0, policy.maxFailures - failures), ...(counters?.lockedUntil ? { lockedUntil: counters.lockedUntil } : {}) };
+      } else if (token.lastStep !== null && step - 1 <= token.lastStep) {
+        outcome = { reason: 'replayed' };
+      } else {
+        const accepted = await this.db.tokens.acceptStep(serial, { step, drift: step - stepAt(now, token.period) }, now);
+        outcome = accepted ? { reason: 'ok', step } : await this.#whyRefused(serial, now);
+      }
+    }
+    await this.audit.record(this.db.audit, {
+      action: 'token.resync',
+      result: outcome.reason,
+      actor: by.actor,
+      tenantId: tenant.id,
+      serial,
+      ...(token.customerId ? { customerId: token.customerId } : {}),
+      ...(by.origin ? { origin: by.origin } : {}),
+    });
+    return outcome;
+  }
+
+  /** The step of the second code when `code1`, `code2` are two steps in a row within `reach` of `expected`. */
+  #consecutive(token: Token, code1: string, code2: string, expected: number, reach: number): number | null {
+    const secret = this.secretOf(token);
+    for (let step = expected - reach; step < expected + reach; step += 1) {
+      if (codeForStep(secret, token, step) === code1 && codeForStep(secret, token, step + 1) === code2) return step + 1;
+    }
+    return null;
+  }
+
+  /** Why no code can be accepted on this token now, if so. */
+  #unusable(token: Token, now: number): VerifyOutcome | null {
+    if (token.status === 'revoked') return { reason: 'revoked' };
+    if (Date.parse(token.expiresAt) <= now) return { reason: 'expired' };
+    if (token.lockedUntil !== null && now < token.lockedUntil) return { reason: 'locked', lockedUntil: token.lockedUntil };
+    return null;
   }
 
   /** Revokes in the caller's transaction, or in one of its own (never a bare read-then-write). */

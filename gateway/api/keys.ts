@@ -1,0 +1,114 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { MiddlewareHandler } from 'hono';
+import type { Database } from '../store/database.ts';
+import type { ApiKey, ApiScope } from '../store/schema.ts';
+import { ApiProblem } from './problem.ts';
+
+/**
+ * Bank API keys (docs/api.md, "Keys"): `kt_<id>_<secret>`. The id finds the record; only a
+ * SHA-256 of the secret is stored, so a key cannot be recovered from the data, only replaced.
+ */
+export const API_SCOPES = ['verify', 'manage', 'audit'] as const satisfies readonly ApiScope[];
+
+const KEY_PATTERN = /^kt_([0-9a-f]{16})_([A-Za-z0-9_-]{43})$/;
+
+const hashSecret = (secret: string) => createHash('sha256').update(secret).digest();
+
+export interface CreatedKey {
+  record: ApiKey;
+  /** The whole key: shown once, never stored. */
+  key: string;
+}
+
+export class ApiKeyService {
+  constructor(
+    private readonly db: Database,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** A new key for the bank whose サービスID is `serviceId`. */
+  async create(serviceId: string, scopes: readonly ApiScope[], name: string): Promise<CreatedKey> {
+    const tenant = await this.db.tenants.byServiceId(serviceId);
+    if (!tenant) throw new Error(`no bank has サービスID ${serviceId}`);
+    const id = randomBytes(8).toString('hex');
+    const secret = randomBytes(32).toString('base64url');
+    const record: ApiKey = {
+      id,
+      tenantId: tenant.id,
+      name,
+      scopes: [...new Set(scopes)],
+      secretHash: hashSecret(secret).toString('hex'),
+      createdAt: new Date(this.now()).toISOString(),
+    };
+    await this.db.apiKeys.put(record);
+    return { record, key: `kt_${id}_${secret}` };
+  }
+
+  list(): Promise<ApiKey[]> {
+    return this.db.apiKeys.list();
+  }
+
+  /** False when there is no such key (a revoked key stays revoked). */
+  async revoke(id: string): Promise<boolean> {
+    const record = await this.db.apiKeys.get(id);
+    if (!record) return false;
+    if (!record.revokedAt) await this.db.apiKeys.put({ ...record, revokedAt: new Date(this.now()).toISOString() });
+    return true;
+  }
+
+  /** The live key a bearer token stands for, or undefined. */
+  async authenticate(presented: string): Promise<ApiKey | undefined> {
+    const match = KEY_PATTERN.exec(presented);
+    if (!match) return undefined;
+    const record = await this.db.apiKeys.get(match[1]!);
+    if (!record || record.revokedAt) return undefined;
+    const stored = Buffer.from(record.secretHash, 'hex');
+    const given = hashSecret(match[2]!);
+    return stored.length === given.length && timingSafeEqual(stored, given) ? record : undefined;
+  }
+}
+
+export interface ApiEnv {
+  Variables: { apiKey: ApiKey };
+}
+
+export interface KeyGuardOptions {
+  keys: ApiKeyService;
+  db: Database;
+  ratePerMinute: number;
+  now: () => number;
+}
+
+const MINUTE = 60_000;
+
+/**
+ * Lets a request through with a live key holding `scope`, within the key's rate: a fixed
+ * minute window counted in the store, so every gateway on one database shares it. The
+ * per-token lockout, not this, is what stops guessing codes.
+ */
+export function keyGuard(options: KeyGuardOptions): (scope: ApiScope) => MiddlewareHandler<ApiEnv> {
+  return (scope) => async (c, next) => {
+    const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
+    const key = bearer === undefined ? undefined : await options.keys.authenticate(bearer);
+    if (!key) throw new ApiProblem('unauthorized', {}, { 'WWW-Authenticate': 'Bearer realm="ketai-token"' });
+    if (!key.scopes.includes(scope)) throw new ApiProblem('forbidden', { detail: `scope "${scope}" required` });
+    const now = options.now();
+    const windowStart = now - (now % MINUTE);
+    const throttleKey = `api:${key.id}`;
+    if ((await options.db.throttle.count(throttleKey, windowStart)) >= options.ratePerMinute) {
+      throw new ApiProblem('rate_limited', {}, { 'Retry-After': String(Math.ceil((windowStart + MINUTE - now) / 1000)) });
+    }
+    // Counted alongside the work, not before it: no durable write stands in front of every call.
+    // The limit may be passed by the requests already in flight, which a rate limit can bear.
+    const counted = options.db.throttle.hit(throttleKey, windowStart, windowStart + MINUTE).catch((error: Error) => console.error(`api rate count: ${error.message}`));
+    c.set('apiKey', key);
+    try {
+      await next();
+    } finally {
+      await counted;
+    }
+  };
+}
+
+/** The audit actor of a key. */
+export const keyActor = (key: ApiKey) => `api:${key.id}`;
