@@ -33,7 +33,7 @@ export function createApp(services: Services, mode: AppMode = DEVELOPMENT): Hono
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.route('/m/app', provisioningRoutes(services.issuance, mode));
   app.route('/m/app/web', webTokenRoutes());
-  app.route('/', apiRoutes(services));
+  app.route('/', apiRoutes(services, mode));
   const handsetPages = { lookupTicket: services.issuance.lookupTicket, publicUrl: services.config.publicUrl };
   const packages = createPackageCatalog({ dataDir: services.config.dataDir });
   app.route('/m', mobileRoutes({ ...handsetPages, packageFits: packageFitter(packages) }));

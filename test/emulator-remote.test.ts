@@ -122,9 +122,10 @@ describe('EMULATOR_ORIGINS in the configuration', () => {
     for (const value of ['https://bank.example/path', 'https://u:p@bank.example', 'ftp://bank.example', 'bank.example', 'https://bank.example?x=1']) {
       expect(() => loadConfig({ EMULATOR_ORIGINS: value }), value).toThrow(ConfigError);
     }
-    expect(() => loadConfig({ EMULATOR_ORIGINS: 'https://bank.example', KETAI_ENV: 'production' })).toThrow(/production/);
+    const production = { KETAI_ENV: 'production', PUBLIC_URL: 'https://bank.example', SMTP_URL: 'smtp://mail.bank.example:587' };
+    expect(() => loadConfig({ ...production, EMULATOR_ORIGINS: 'https://bank.example' })).toThrow(/EMULATOR_ORIGINS is for testers/);
     // Nor does production mode save recorded scenarios anywhere.
-    expect(loadConfig({ KETAI_ENV: 'production' }).scenariosDir).toBeUndefined();
+    expect(loadConfig(production).scenariosDir).toBeUndefined();
     expect(loadConfig({ SCENARIOS_DIR: '/tmp/mine' }).scenariosDir).toBe('/tmp/mine');
   });
 });

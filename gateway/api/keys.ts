@@ -1,3 +1,4 @@
+import type { ProxyTrust } from '../http/client.ts';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import type { Database } from '../store/database.ts';
@@ -69,7 +70,8 @@ export class ApiKeyService {
 }
 
 export interface ApiEnv {
-  Variables: { apiKey: ApiKey };
+  /** The caller's key, and whether a proxy in front is trusted for the client address. */
+  Variables: { apiKey: ApiKey; trust: ProxyTrust };
 }
 
 export interface KeyGuardOptions {

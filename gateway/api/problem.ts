@@ -9,6 +9,7 @@ export const PROBLEMS = {
   expired: { status: 422, title: 'トークンの利用期限が過ぎています' },
   revoked: { status: 422, title: 'トークンは利用停止されています' },
   malformed: { status: 422, title: 'ワンタイムパスワードの形式が正しくありません' },
+  clock_skew: { status: 422, title: 'ワンタイムパスワードの時刻がずれています（端末またはサーバの時計）' },
   locked: { status: 423, title: 'トークンはロックされています' },
   unknown: { status: 404, title: '該当するものがありません' },
   bad_request: { status: 400, title: 'リクエストが正しくありません' },

@@ -1,3 +1,4 @@
+import type { ProxyTrust } from '../http/client.ts';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
@@ -30,13 +31,17 @@ export interface ApiDeps {
  * The bank-system JSON API `/api/v1` (docs/api.md): one file per resource, request and
  * response schemas shared with the OpenAPI document. Every refusal is problem+json.
  */
-export function apiRoutes(services: Services): ApiApp {
+export function apiRoutes(services: Services, trust: ProxyTrust): ApiApp {
   const api: ApiApp = new OpenAPIHono<ApiEnv>({
     defaultHook: (result, c) => {
       if (result.success) return;
       const errors = result.error.issues.slice(0, 10).map((issue) => ({ path: issue.path.join('.') || result.target, message: issue.message }));
       return problemResponse(c, new ApiProblem('bad_request', { detail: `invalid ${result.target}`, errors }));
     },
+  });
+  api.use(`${API_BASE}/*`, async (c, next) => {
+    c.set('trust', trust);
+    await next();
   });
   api.use(`${API_BASE}/*`, bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => problemResponse(c, new ApiProblem('too_large')) }));
   api.onError((error, c) => {

@@ -32,7 +32,7 @@ export async function ownToken(db: Database, tenantId: string, input: string): P
 /** The key as the OTP engine's presenter: its bank only, named in the audit trail. */
 export function presenter(c: Context<ApiEnv>): Presenter & { tenantId: string } {
   const key = c.get('apiKey');
-  return { actor: keyActor(key), tenantId: key.tenantId, origin: originOf(c) };
+  return { actor: keyActor(key), tenantId: key.tenantId, origin: originOf(c, c.get('trust')) };
 }
 
 export const isoTime = (ms: number | null | undefined) => (ms === null || ms === undefined ? undefined : new Date(ms).toISOString());

@@ -115,7 +115,10 @@ export const TARGETS: Target[] = [
   form('BFK001 振込先選択', 'fresh', '/ib/transfer', ['payeeId', 'amount'], '/ib/transfer'),
   form('BFK002 新しい振込先', 'fresh', '/ib/transfer/new', ['bank', 'branch', 'accountType', 'accountNumber', 'holder', 'amount'], '/ib/transfer/new'),
   form('BFK003 振込内容確認', 'fresh', '/ib/transfer/confirm', ['formId', 'otp'], (client) => client.post('/ib/transfer', { payeeId: 'p-1', amount: '1' })),
-  form('BFK003 振込内容確認 (OTP)', 'active', '/ib/transfer/confirm', ['formId', 'otp'], (client) => client.post('/ib/transfer/new', NEW_PAYEE)),
+  form('BFK005 ワンタイムパスワード入力', 'active', '/ib/transfer/otp', ['formId', 'otp'], async (client) => {
+    await client.post('/ib/transfer/new', NEW_PAYEE);
+    return client.get(`/ib/transfer/otp?form=${client.input('form') ?? ''}`);
+  }),
   provisioning,
 ];
 
