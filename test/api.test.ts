@@ -25,7 +25,9 @@ describe('POST /api/v1/verifications', () => {
     const replay = await api.call('POST', '/api/v1/verifications', { serial: token.serial, otp: code() });
     expect(replay).toMatchObject({ status: 422, type: PROBLEM, json: { code: 'replayed', status: 422, type: expect.stringContaining('replayed'), title: expect.any(String) } });
     expect((await api.call('POST', '/api/v1/verifications', { serial: token.serial, otp: '1234' })).json).toMatchObject({ code: 'malformed', status: 422 });
-    const wrong = await api.call('POST', '/api/v1/verifications', { serial: token.serial, otp: code(5) });
+    // A real code of a clock 5 minutes off is clock_skew, not counted; a code of no nearby step is wrong.
+    expect((await api.call('POST', '/api/v1/verifications', { serial: token.serial, otp: code(5) })).json).toMatchObject({ code: 'clock_skew', status: 422 });
+    const wrong = await api.call('POST', '/api/v1/verifications', { serial: token.serial, otp: code(40) });
     expect(wrong).toMatchObject({ status: 422, json: { code: 'wrong', attemptsLeft: 9 } });
     expect((await api.call('POST', '/api/v1/verifications', { serial: 'KT0000000000', otp: code() })).json).toMatchObject({ code: 'unknown', status: 404 });
 
@@ -199,19 +201,22 @@ describe('tokens', () => {
   });
 
   it('resyncs a drifted handset with two consecutive codes, which then count as used', async () => {
-    const { services, api, token, code } = await setUp();
-    // The handset runs 6 minutes fast: beyond the verify window of one step.
-    expect((await api.call('POST', '/api/v1/verifications', { serial: token.serial, otp: code(6) })).json.code).toBe('wrong');
-    expect((await api.call('POST', `/api/v1/tokens/${token.serial}/resync`, { otp1: code(6), otp2: code(8) })).json).toMatchObject({ code: 'wrong', attemptsLeft: 8 });
-    const resynced = await api.call('POST', `/api/v1/tokens/${token.serial}/resync`, { otp1: code(6), otp2: code(7) });
-    expect(resynced).toMatchObject({ status: 200, json: { drift: 7, failures: 0 } });
-    expect((await api.call('POST', '/api/v1/verifications', { serial: token.serial, otp: code(7) })).json.code).toBe('replayed');
-    expect((await api.call('POST', `/api/v1/tokens/${token.serial}/resync`, { otp1: code(6), otp2: code(7) })).json.code).toBe('replayed');
-    expect((await api.call('POST', '/api/v1/verifications', { serial: token.serial, otp: code(8) })).status).toBe(200);
+    const { services, clock, api, token, code } = await setUp();
+    // The handset runs 2 minutes fast: beyond the verify window of one step, so a real code is clock_skew
+    // (not counted). Further than the engine's cap ahead (window + 3 minutes) the handset's clock must be put right.
+    expect((await api.call('POST', '/api/v1/verifications', { serial: token.serial, otp: code(2) })).json.code).toBe('clock_skew');
+    expect((await api.call('POST', `/api/v1/tokens/${token.serial}/resync`, { otp1: code(2), otp2: code(4) })).json).toMatchObject({ code: 'wrong', attemptsLeft: 9 });
+    const resynced = await api.call('POST', `/api/v1/tokens/${token.serial}/resync`, { otp1: code(2), otp2: code(3) });
+    expect(resynced).toMatchObject({ status: 200, json: { drift: 3, failures: 0 } });
+    expect((await api.call('POST', '/api/v1/verifications', { serial: token.serial, otp: code(3) })).json.code).toBe('replayed');
+    expect((await api.call('POST', `/api/v1/tokens/${token.serial}/resync`, { otp1: code(2), otp2: code(3) })).json.code).toBe('replayed');
+    expect((await api.call('POST', '/api/v1/verifications', { serial: token.serial, otp: code(4) })).status).toBe(200);
     // A used code followed by a fresh one is no proof: refused, and the fresh one stays usable.
-    expect((await api.call('POST', `/api/v1/tokens/${token.serial}/resync`, { otp1: code(8), otp2: code(9) })).json.code).toBe('replayed');
-    expect((await api.call('POST', `/api/v1/tokens/${token.serial}/resync`, { otp1: '12', otp2: code(9) })).json.code).toBe('malformed');
-    expect((await api.call('POST', '/api/v1/verifications', { serial: token.serial, otp: code(9) })).status).toBe(200);
+    expect((await api.call('POST', `/api/v1/tokens/${token.serial}/resync`, { otp1: code(4), otp2: code(5) })).json.code).toBe('replayed');
+    expect((await api.call('POST', `/api/v1/tokens/${token.serial}/resync`, { otp1: '12', otp2: code(5) })).json.code).toBe('malformed');
+    // A minute later that step is within the engine's cap ahead of the clock again, and still unused.
+    clock.advance(60_000);
+    expect((await api.call('POST', '/api/v1/verifications', { serial: token.serial, otp: code(4) })).status).toBe(200);
     // Beyond maxDriftSteps (10) no resync can help.
     expect((await api.call('POST', `/api/v1/tokens/${token.serial}/resync`, { otp1: code(20), otp2: code(21) })).json.code).toBe('wrong');
     const events = await services.db.audit.list({ tenantId: 'himawari', action: 'token.resync', limit: 10 });
