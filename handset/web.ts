@@ -22,6 +22,8 @@ export function startWebToken(root: HTMLElement): void {
     },
     now: () => Date.now(),
     copy: copyToClipboard,
+    // The mailed link's ticket, passed in the fragment by the download page: the issuance binding.
+    binding: /^#[A-Za-z0-9_-]{32}$/.test(location.hash) ? location.hash.slice(1) : null,
   };
   const app = createTokenApp(runtime);
   root.addEventListener('click', (event) => {

@@ -3,7 +3,7 @@ import { ClientThrottle } from '../gateway/auth/client-throttle.ts';
 import { LoginService } from '../gateway/auth/login.ts';
 import { createApp } from '../gateway/routes.ts';
 import { PortalClient } from './helpers/portal-client.ts';
-import { testServices } from './helpers/services.ts';
+import { testServices, ticketOf } from './helpers/services.ts';
 
 const CARRIER_GATEWAY = { ip: '203.0.113.7', userAgent: 'DoCoMo/2.0 P07A3(c500;TB;W24H15)' };
 
@@ -34,12 +34,12 @@ describe('per-client limit on failed attempts', () => {
   });
 
   it('refuses the app’s 初期設定 from a busy address with rate_limited, without voiding the issuance', async () => {
-    const { services, clock } = await testServices();
+    const { services } = await testServices();
     const issued = await services.issuance.issue('c-taro', await services.issuance.prepare({ mail: 't@docomo.ne.jp', startPassword: '1234' }), 'f', 'http://bank.test');
     if (issued.status !== 'created') throw new Error(issued.status);
-    const fields = (userId: string, startPassword: string) => ({ serviceId: '10100001', userId, startPassword });
+    const binding = await ticketOf(services, 't@docomo.ne.jp');
+    const fields = (userId: string, startPassword: string) => ({ serviceId: '10100001', userId, startPassword, binding });
     for (let i = 0; i < 30; i++) await services.issuance.provision(fields(`99980000${String(i).padStart(4, '0')}`, '0000'), CARRIER_GATEWAY);
-    void clock;
     expect(await services.issuance.provision(fields(issued.issuance.userId, '9999'), CARRIER_GATEWAY)).toEqual({ ok: false, error: 'rate_limited' });
     expect((await services.db.issuances.get(issued.issuance.id))!.failures).toBe(0);
     expect((await services.issuance.provision(fields(issued.issuance.userId, '1234'), CARRIER_GATEWAY)).ok).toBe(true);

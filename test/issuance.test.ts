@@ -15,12 +15,13 @@ async function issued(services: Services, formId = 'form-1') {
   return { issuance: result.issuance, ticket };
 }
 
-const fields = (userId: string, startPassword = '1234') => ({ serviceId: '10100001', userId, startPassword });
+/** The token app's 初期設定 fields, with the binding its mailed link delivered (the ticket). */
+const fields = (userId: string, binding: string, startPassword = '1234') => ({ serviceId: '10100001', userId, startPassword, binding });
 
 describe('トークン発行 (issue)', () => {
   it('creates an issuance with a random ユーザID and mails only the link', async () => {
     const { services } = await testServices();
-    const { issuance } = await issued(services);
+    const { issuance, ticket } = await issued(services);
     expect(issuance.userId).toMatch(/^9998\d{8}$/);
     expect(await services.issuance.overview('c-taro')).toMatchObject({ status: 'issued', serviceId: '10100001', userId: issuance.userId, canIssue: false, canActivate: true, canRelease: true });
     const [mail] = await services.outbox.mailbox('TARO..m.@docomo.ne.jp');
@@ -61,14 +62,14 @@ describe('トークン発行 (issue)', () => {
 describe('download link (lookupTicket)', () => {
   it('is valid until it expires (24 h), then expired; used after set-up; unknown otherwise', async () => {
     const { services, clock } = await testServices();
-    const { ticket, issuance } = await issued(services);
+    const { issuance, ticket } = await issued(services);
     expect(await services.issuance.lookupTicket(ticket)).toMatchObject({ status: 'valid', tenantId: 'himawari', bankName: 'ひまわり台信用組合' });
     expect(await services.issuance.lookupTicket('x'.repeat(32))).toEqual({ status: 'unknown' });
     expect(await services.issuance.lookupTicket('../../etc/passwd')).toEqual({ status: 'unknown' });
     clock.advance(24 * 3_600_000);
     expect(await services.issuance.lookupTicket(ticket)).toEqual({ status: 'expired' });
     clock.advance(-1);
-    expect((await services.issuance.provision(fields(issuance.userId))).ok).toBe(true);
+    expect((await services.issuance.provision(fields(issuance.userId, ticket))).ok).toBe(true);
     expect(await services.issuance.lookupTicket(ticket)).toEqual({ status: 'used' });
   });
 });
@@ -76,33 +77,46 @@ describe('download link (lookupTicket)', () => {
 describe('provisioning (初期設定)', () => {
   it('binds a new sealed token to the issuance, once', async () => {
     const { services } = await testServices();
-    const { issuance } = await issued(services);
-    const result = await services.issuance.provision({ ...fields(issuance.userId), startPassword: '１２３４' });
+    const { issuance, ticket } = await issued(services);
+    const result = await services.issuance.provision({ ...fields(issuance.userId, ticket), startPassword: '１２３４' });
     if (!result.ok) throw new Error(result.error);
     expect(result.token.serial).toMatch(/^[0-9A-Z]{12}$/);
     expect(result.issuer).toBe('ひまわり台信用組合');
     expect((await services.db.customers.get('c-taro'))!.tokenSerial).toBe(result.token.serial);
     expect(await dataFiles(services)).not.toContain(result.secret);
-    expect(await services.issuance.provision(fields(issuance.userId))).toEqual({ ok: false, error: 'already_provisioned' });
+    expect(await services.issuance.provision(fields(issuance.userId, ticket))).toEqual({ ok: false, error: 'already_provisioned' });
   });
 
   it('refuses bad input and unknown users with their codes', async () => {
     const { services } = await testServices();
-    const { issuance } = await issued(services);
-    expect(await services.issuance.provision({ serviceId: undefined, userId: 1, startPassword: null })).toEqual({ ok: false, error: 'bad_request' });
-    expect(await services.issuance.provision(fields(issuance.userId, '12'))).toEqual({ ok: false, error: 'bad_request' });
-    expect(await services.issuance.provision(fields('999899999999'))).toEqual({ ok: false, error: 'unknown_user' });
-    expect(await services.issuance.provision({ ...fields(issuance.userId), serviceId: '20200001' })).toEqual({ ok: false, error: 'unknown_user' });
+    const { issuance, ticket } = await issued(services);
+    expect(await services.issuance.provision({ serviceId: undefined, userId: 1, startPassword: null, binding: undefined })).toEqual({ ok: false, error: 'bad_request' });
+    expect(await services.issuance.provision(fields(issuance.userId, ticket, '12'))).toEqual({ ok: false, error: 'bad_request' });
+    expect(await services.issuance.provision(fields('999899999999', ticket))).toEqual({ ok: false, error: 'unknown_user' });
+    expect(await services.issuance.provision({ ...fields(issuance.userId, ticket), serviceId: '20200001' })).toEqual({ ok: false, error: 'unknown_user' });
+  });
+
+  it('answers a missing or wrong binding exactly like an unknown user: only the phone that opened the link sets up the token', async () => {
+    const { services } = await testServices();
+    const { issuance, ticket } = await issued(services);
+    const { binding: _none, ...withoutBinding } = fields(issuance.userId, ticket);
+    const unknown = { ok: false, error: 'unknown_user' };
+    expect(await services.issuance.provision({ ...withoutBinding, binding: undefined })).toEqual(unknown);
+    expect(await services.issuance.provision(fields(issuance.userId, 'A'.repeat(32)))).toEqual(unknown);
+    expect(await services.issuance.provision(fields(issuance.userId, `${ticket}x`))).toEqual(unknown);
+    // Guesses without the binding never count toward the issuance's lock, and the right one still works.
+    for (let i = 0; i < 10; i++) await services.issuance.provision(fields(issuance.userId, 'B'.repeat(32), '1234'));
+    expect((await services.issuance.provision(fields(issuance.userId, ticket))).ok).toBe(true);
   });
 
   it('locks the issuance after 5 wrong start passwords, even for the right one afterwards', async () => {
     const { services } = await testServices();
     const { issuance, ticket } = await issued(services);
     for (let left = 4; left >= 1; left--) {
-      expect(await services.issuance.provision(fields(issuance.userId, '9999'))).toEqual({ ok: false, error: 'wrong_password', attemptsLeft: left });
+      expect(await services.issuance.provision(fields(issuance.userId, ticket, '9999'))).toEqual({ ok: false, error: 'wrong_password', attemptsLeft: left });
     }
-    expect(await services.issuance.provision(fields(issuance.userId, '9999'))).toEqual({ ok: false, error: 'locked' });
-    expect(await services.issuance.provision(fields(issuance.userId))).toEqual({ ok: false, error: 'locked' });
+    expect(await services.issuance.provision(fields(issuance.userId, ticket, '9999'))).toEqual({ ok: false, error: 'locked' });
+    expect(await services.issuance.provision(fields(issuance.userId, ticket))).toEqual({ ok: false, error: 'locked' });
     expect(await services.issuance.lookupTicket(ticket)).toEqual({ status: 'used' });
     // A dead issuance may be replaced by a new one.
     expect((await services.issuance.overview('c-taro')).canIssue).toBe(true);
@@ -111,17 +125,17 @@ describe('provisioning (初期設定)', () => {
 
   it('refuses an issuance whose link has expired', async () => {
     const { services, clock } = await testServices();
-    const { issuance } = await issued(services);
+    const { issuance, ticket } = await issued(services);
     clock.advance(24 * 3_600_000 + 1);
-    expect(await services.issuance.provision(fields(issuance.userId))).toEqual({ ok: false, error: 'expired' });
+    expect(await services.issuance.provision(fields(issuance.userId, ticket))).toEqual({ ok: false, error: 'expired' });
   });
 });
 
 describe('利用開始 and 利用解除', () => {
   async function provisioned() {
     const setup = await testServices();
-    const { issuance } = await issued(setup.services);
-    const result = await setup.services.issuance.provision(fields(issuance.userId));
+    const { issuance, ticket } = await issued(setup.services);
+    const result = await setup.services.issuance.provision(fields(issuance.userId, ticket));
     if (!result.ok) throw new Error(result.error);
     return { ...setup, ...result };
   }
@@ -170,26 +184,26 @@ describe('POST /m/app/provision (wire format)', () => {
   it('answers key=value lines on success and error=/message= on failure', async () => {
     const { services } = await testServices();
     const app = createApp(services);
-    const { issuance } = await issued(services);
-    const wrong = await post(app, `serviceId=10100001&userId=${issuance.userId}&startPassword=0000`);
+    const { issuance, ticket } = await issued(services);
+    const wrong = await post(app, `serviceId=10100001&userId=${issuance.userId}&startPassword=0000&binding=${ticket}`);
     expect(wrong.status).toBe(401);
     expect(await wrong.text()).toMatch(/^error=wrong_password\nmessage=利用開始パスワードが正しくありません。（あと4回/);
-    const ok = await post(app, `serviceId=10100001&userId=${issuance.userId}&startPassword=1234`);
+    const ok = await post(app, `serviceId=10100001&userId=${issuance.userId}&startPassword=1234&binding=${ticket}`);
     expect(ok.status).toBe(200);
     expect(ok.headers.get('content-type')).toMatch(/^text\/plain/);
     const lines = Object.fromEntries((await ok.text()).trim().split('\n').map((line) => line.split('=', 2) as [string, string]));
     expect(Object.keys(lines)).toEqual(['serial', 'secret', 'algorithm', 'digits', 'period', 'issuer', 'issuedAt', 'expiresAt']);
     expect(lines).toMatchObject({ algorithm: 'SHA1', digits: '8', period: '60', issuer: 'ひまわり台信用組合' });
-    const again = await post(app, `serviceId=10100001&userId=${issuance.userId}&startPassword=1234`);
+    const again = await post(app, `serviceId=10100001&userId=${issuance.userId}&startPassword=1234&binding=${ticket}`);
     expect([again.status, (await again.text()).split('\n')[0]]).toEqual([409, 'error=already_provisioned']);
   });
 
   it('decodes a Shift_JIS post from a handset (full-width digits typed on the phone)', async () => {
     const { services } = await testServices();
     const app = createApp(services);
-    const { issuance } = await issued(services);
+    const { issuance, ticket } = await issued(services);
     // １２３４ in Shift_JIS is 82 50 82 51 82 52 82 53; an i-appli (status TJ) posts its page's encoding.
-    const body = `serviceId=10100001&userId=${issuance.userId}&startPassword=%82P%82Q%82R%82S`;
+    const body = `serviceId=10100001&userId=${issuance.userId}&startPassword=%82P%82Q%82R%82S&binding=${ticket}`;
     const response = await app.request('/m/app/provision', {
       method: 'POST',
       body,

@@ -37,7 +37,7 @@ describe('download link from a real issuance', () => {
     expect(p503i.includes('ijam="#app"')).toBe(fits);
     expect(p503i.includes('未対応機種')).toBe(!fits);
 
-    const provisioned = await services.issuance.provision({ serviceId: '10100001', userId: result.issuance.userId, startPassword: '1234' });
+    const provisioned = await services.issuance.provision({ serviceId: '10100001', userId: result.issuance.userId, startPassword: '1234', binding: ticket });
     expect(provisioned.ok).toBe(true);
     expect((await app.request(link, { headers: SH905I })).status).toBe(410);
     // バージョンアップ re-reads the descriptor: it still answers, without the spent binding, and the package stays.

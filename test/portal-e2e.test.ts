@@ -72,10 +72,12 @@ describe('the seed-000 walk in a real browser', () => {
     const serviceId = await text('[data-field=serviceId]');
     const userId = await text('[data-field=userId]');
 
-    // The token app's 初期設定, over real HTTP as a handset would send it.
+    // The token app's 初期設定, over real HTTP as a handset would send it, with the binding its link delivered.
+    const mails = (await (await fetch(`${gateway.url}/emulator/api/mailbox/${encodeURIComponent('taro..e2e.@docomo.ne.jp')}`)).json()) as { body: string }[];
+    const binding = /\/m\/dl\/([A-Za-z0-9_-]{32})/.exec(mails.at(-1)!.body)![1]!;
     const provisioned = await fetch(`${gateway.url}/m/app/provision`, {
       method: 'POST',
-      body: new URLSearchParams({ serviceId, userId, startPassword: '2468' }),
+      body: new URLSearchParams({ serviceId, userId, startPassword: '2468', binding }),
     });
     expect(provisioned.status).toBe(200);
     const answer = Object.fromEntries((await provisioned.text()).trim().split('\n').map((line) => line.split('=', 2) as [string, string]));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../gateway/routes.ts';
 import { PortalClient } from './helpers/portal-client.ts';
-import { testServices } from './helpers/services.ts';
+import { testServices, ticketOf } from './helpers/services.ts';
 
 async function loggedIn(loginId = 'hanako', password = 'Passw0rd!') {
   const { services, clock } = await testServices();
@@ -32,7 +32,7 @@ describe('two tabs of one session', () => {
     expect(await services.outbox.mailbox('hanako.nc@ezweb.ne.jp')).toHaveLength(1);
     expect(await services.outbox.mailbox('hanako.other@ezweb.ne.jp')).toHaveLength(0);
     const { serviceId, userId } = await services.issuance.overview('c-hanako');
-    expect((await services.issuance.provision({ serviceId, userId, startPassword: '13579' })).ok).toBe(true);
+    expect((await services.issuance.provision({ serviceId, userId, startPassword: '13579', binding: await ticketOf(services, 'hanako.nc@ezweb.ne.jp') })).ok).toBe(true);
   });
 
   it('a stale transfer tab says why it went back to BFK001', async () => {
@@ -57,7 +57,8 @@ describe('a voided issuance shows as such', () => {
     await tabA.post('/ib/otp/issue', bot001(tabA, 'taro@docomo.ne.jp', '1234'));
     await tabA.post('/ib/otp/issue/confirm', { formId: tabA.input('formId')!, confirmPassword: 'kakunin1', action: 'confirm' });
     const { serviceId, userId } = await services.issuance.overview('c-taro');
-    for (let i = 0; i < 5; i++) await services.issuance.provision({ serviceId, userId, startPassword: '9999' });
+    const binding = await ticketOf(services, 'taro@docomo.ne.jp');
+    for (let i = 0; i < 5; i++) await services.issuance.provision({ serviceId, userId, startPassword: '9999', binding });
     await tabA.get('/ib/otp');
     expect(tabA.field('serviceId')).toBeNull();
     expect(tabA.page.html).toContain('利用開始パスワードを規定回数以上誤ったため、発行済みのトークンは無効になりました。');
@@ -78,7 +79,7 @@ describe('the registered phone hears of every change', () => {
       return result.issuance;
     };
     const first = await issue('old@docomo.ne.jp', 'f1');
-    const provisioned = await services.issuance.provision({ serviceId: '10100001', userId: first.userId, startPassword: '1234' });
+    const provisioned = await services.issuance.provision({ serviceId: '10100001', userId: first.userId, startPassword: '1234', binding: await ticketOf(services, 'old@docomo.ne.jp') });
     if (!provisioned.ok) throw new Error(provisioned.error);
     const { codeAt } = await import('../gateway/otp/code.ts');
     expect((await services.issuance.activate('c-taro', codeAt(provisioned.secret, provisioned.token, clock.now()))).reason).toBe('ok');

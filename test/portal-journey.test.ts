@@ -3,7 +3,7 @@ import { codeAt } from '../gateway/otp/code.ts';
 import { createApp } from '../gateway/routes.ts';
 import { CHANGE_NOTICE } from '../handset/wording.ts';
 import { PortalClient } from './helpers/portal-client.ts';
-import { testServices } from './helpers/services.ts';
+import { testServices, ticketOf } from './helpers/services.ts';
 
 /** What a new user met on the seed-000 journey (issue 12): header links, targets, ways back, BLI002's way out. */
 async function client(loginId?: string) {
@@ -65,7 +65,7 @@ describe('the portal a new user walks', () => {
     await portal.post('/ib/otp/issue', { formId: portal.input('formId') ?? '', mail, mailConfirm: mail, startPassword: '1234', startPasswordConfirm: '1234' });
     await portal.post('/ib/otp/issue/confirm', { formId: portal.input('formId')!, confirmPassword: 'kakunin1', action: 'confirm' });
     const { serviceId, userId } = await services.issuance.overview('c-taro');
-    const provisioned = await services.issuance.provision({ serviceId: serviceId!, userId: userId!, startPassword: '1234' });
+    const provisioned = await services.issuance.provision({ serviceId: serviceId!, userId: userId!, startPassword: '1234', binding: await ticketOf(services, mail) });
     if (!provisioned.ok) throw new Error(provisioned.error);
     await portal.get('/ib/otp/activate');
     await portal.post('/ib/otp/activate', { otp: codeAt(provisioned.secret, provisioned.token, services.now()) });

@@ -4,7 +4,7 @@ import { createApp } from '../gateway/routes.ts';
 import type { Services } from '../gateway/services.ts';
 import { fuzzForms, TARGETS } from './helpers/form-fuzz.ts';
 import { PortalClient } from './helpers/portal-client.ts';
-import { mailedLink, testServices, type TestClock } from './helpers/services.ts';
+import { mailedLink, testServices, ticketOf, type TestClock } from './helpers/services.ts';
 
 const MAIL = 'taro..k.@docomo.ne.jp';
 
@@ -38,7 +38,7 @@ async function issueToken(client: PortalClient) {
 /** The app's 初期設定, as the token app would do it. */
 async function provision(services: Services) {
   const { serviceId, userId } = await services.issuance.overview('c-taro');
-  const result = await services.issuance.provision({ serviceId, userId, startPassword: '1234' });
+  const result = await services.issuance.provision({ serviceId, userId, startPassword: '1234', binding: await ticketOf(services, MAIL) });
   if (!result.ok) throw new Error(result.error);
   return result;
 }

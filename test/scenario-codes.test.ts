@@ -17,7 +17,7 @@ async function tokenOnClock(clock: { now: number }) {
   const answer = `serial=KT0000000001\nsecret=${secret}\nalgorithm=SHA1\ndigits=8\nperiod=${PERSONAL_POLICY.period}\n`;
   vi.stubGlobal('fetch', async () => new Response(answer));
   const ctx = { baseUrl: 'http://gateway.test', now: () => clock.now } as unknown as ScenarioContext;
-  const token = await ProvisionedToken.provision(ctx, { serviceId: '10100001', userId: '999800000001' }, '2468');
+  const token = await ProvisionedToken.provision(ctx, { serviceId: '10100001', userId: '999800000001', binding: 'T'.repeat(32) }, '2468');
   const view = { status: 'active' as const, expiresAt: '2031-01-01T00:00:00.000Z', algorithm: 'SHA1' as const, digits: 8, period: PERSONAL_POLICY.period };
   let counters: TokenCounters = { lastStep: null, drift: 0, failures: 0, lockedUntil: null };
   const submit = (code: string, at: number) => {

@@ -61,7 +61,7 @@ describe.skipIf(SKIP_POSTGRES)('two gateways on one PostgreSQL', () => {
     const provisioned = await fetch(`${b.url}/m/app/provision`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ serviceId: '10100001', userId, startPassword: '2468' }).toString(),
+      body: new URLSearchParams({ serviceId: '10100001', userId, startPassword: '2468', binding: ticket }).toString(),
     });
     expect(provisioned.status).toBe(200);
     const fields = Object.fromEntries((await provisioned.text()).trim().split('\n').map((line) => line.split('=', 2) as [string, string]));

@@ -1,5 +1,5 @@
 import { check, defineScenario } from '../driver/scenario.ts';
-import { installTokenApp } from './handsets.ts';
+import { installTokenApp, mailedTicket } from './handsets.ts';
 import { parseLines, TARO } from './support.ts';
 
 const MAIL = 'taro.enroll@docomo.ne.jp';
@@ -41,7 +41,7 @@ export default defineScenario({
       check(apps.length === 1, `expected one installed app, got ${JSON.stringify(apps)}`);
     });
     await ctx.step('a second 初期設定 with the same IDs is refused', async () => {
-      const response = await fetch(`${ctx.baseUrl}/m/app/provision`, { method: 'POST', body: new URLSearchParams({ ...ids, startPassword: START_PASSWORD }) });
+      const response = await fetch(`${ctx.baseUrl}/m/app/provision`, { method: 'POST', body: new URLSearchParams({ ...ids, binding: await mailedTicket(ctx, MAIL), startPassword: START_PASSWORD }) });
       const answer = parseLines(await response.text());
       check(response.status === 409 && answer.error === 'already_provisioned', `expected 409 already_provisioned, got ${response.status} ${answer.error}`);
     });

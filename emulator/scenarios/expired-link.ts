@@ -1,5 +1,5 @@
 import { check, defineScenario } from '../driver/scenario.ts';
-import { mailedLink, openHandsetBrowser, pageText } from './handsets.ts';
+import { mailedLink, mailedTicket, openHandsetBrowser, pageText } from './handsets.ts';
 import { parseLines, TARO } from './support.ts';
 
 const MAIL = 'taro.expired@ezweb.ne.jp';
@@ -29,7 +29,7 @@ export default defineScenario({
       check(!(await handset.content()).includes('/m/app/'), 'the expired link still offers a download');
     });
     await ctx.step('the 初期設定 is refused: expired', async () => {
-      const response = await fetch(`${ctx.baseUrl}/m/app/provision`, { method: 'POST', body: new URLSearchParams({ ...ids, startPassword: '2468' }) });
+      const response = await fetch(`${ctx.baseUrl}/m/app/provision`, { method: 'POST', body: new URLSearchParams({ ...ids, binding: await mailedTicket(ctx, MAIL), startPassword: '2468' }) });
       const answer = parseLines(await response.text());
       check(response.status === 410 && answer.error === 'expired', `expected 410 error=expired, got ${response.status} ${answer.error}`);
       ctx.log(`provisioning said: ${answer.message}`);

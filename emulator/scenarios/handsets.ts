@@ -28,6 +28,11 @@ export async function mailedLink(ctx: ScenarioContext, address: string): Promise
   return link;
 }
 
+/** The binding a phone receives with the mailed link (its ticket), as the token app sends it at 初期設定. */
+export async function mailedTicket(ctx: ScenarioContext, address: string): Promise<string> {
+  return (await mailedLink(ctx, address)).split('/').at(-1)!;
+}
+
 /** Visible text of a handset page (decoded from Shift_JIS by the browser). */
 export function pageText(page: Page): Promise<string> {
   return page.evaluate(() => document.body?.innerText ?? '');

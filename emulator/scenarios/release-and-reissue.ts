@@ -1,5 +1,6 @@
 import { nextJstMidnight } from '../../gateway/time.ts';
 import { check, defineScenario } from '../driver/scenario.ts';
+import { mailedTicket } from './handsets.ts';
 import { enrollWithoutHandset, expectError, HANAKO, loginUntilOtp, ProvisionedToken } from './support.ts';
 
 export default defineScenario({
@@ -30,7 +31,7 @@ export default defineScenario({
       check(status.startsWith('未登録'), `BOP001 shows ${status}, expected 未登録`);
     });
     const ids = await ctx.step('トークン発行 works again (BOT002)', () => ctx.pc.issueToken({ mail: 'hanako.reissue@docomo.ne.jp', startPassword: '1357', confirmPassword: HANAKO.confirmPassword }));
-    const second = await ctx.step('the new token’s 初期設定', () => ProvisionedToken.provision(ctx, ids, '1357'));
+    const second = await ctx.step('the new token’s 初期設定', async () => ProvisionedToken.provision(ctx, { ...ids, binding: await mailedTicket(ctx, 'hanako.reissue@docomo.ne.jp') }, '1357'));
     await ctx.step('利用開始 of the new token', async () => {
       check(second.serial !== token.serial, 'the re-issued token has the old serial');
       await ctx.pc.activate(second.nextCode());

@@ -1,6 +1,7 @@
 import { codeForStep, stepAt } from '../../gateway/otp/code.ts';
 import { PERSONAL_POLICY } from '../../gateway/otp/policy.ts';
 import { check, type ScenarioContext } from '../driver/scenario.ts';
+import { mailedTicket } from './handsets.ts';
 
 /** The demo customers (docs/contracts.md). */
 export const TARO = { loginId: 'taro', password: 'Passw0rd!', confirmPassword: 'kakunin1' } as const;
@@ -28,7 +29,7 @@ export class ProvisionedToken {
     readonly fields: Record<string, string>,
   ) {}
 
-  static async provision(ctx: ScenarioContext, ids: { serviceId: string; userId: string }, startPassword: string): Promise<ProvisionedToken> {
+  static async provision(ctx: ScenarioContext, ids: { serviceId: string; userId: string; binding: string }, startPassword: string): Promise<ProvisionedToken> {
     const response = await fetch(`${ctx.baseUrl}/m/app/provision`, { method: 'POST', body: new URLSearchParams({ ...ids, startPassword }) });
     const fields = parseLines(await response.text());
     check(response.status === 200, `provisioning answered ${response.status}: ${fields.error} ${fields.message}`);
@@ -74,7 +75,7 @@ export async function enrollWithoutHandset(ctx: ScenarioContext, customer: Custo
     await pc.expectScreen('BTP001');
   });
   const ids = await ctx.step('トークン発行 (BOT001 → BOT003 → BOT002)', () => pc.issueToken({ mail, startPassword: '2468', confirmPassword: customer.confirmPassword }));
-  const token = await ctx.step('the token app’s 初期設定 (POST /m/app/provision)', () => ProvisionedToken.provision(ctx, ids, '2468'));
+  const token = await ctx.step('the token app’s 初期設定 (POST /m/app/provision)', async () => ProvisionedToken.provision(ctx, { ...ids, binding: await mailedTicket(ctx, mail) }, '2468'));
   await ctx.step('利用開始 with the first code (BOK001 → BOK002)', async () => {
     await pc.activate(token.nextCode());
     await pc.expectScreen('BOK002');

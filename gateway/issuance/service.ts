@@ -53,6 +53,15 @@ export interface Actor {
 
 const HANDSET: Actor = { actor: 'handset' };
 
+/** What the token app sends at 初期設定 (docs/contracts.md, "Token app provisioning"). */
+export interface ProvisionFields {
+  serviceId: unknown;
+  userId: unknown;
+  startPassword: unknown;
+  /** The issuance binding the app was delivered with: the download ticket. */
+  binding: unknown;
+}
+
 export type ActivationOutcome = VerifyOutcome | { reason: 'not_provisioned' };
 
 /** What BOP001 shows and allows. */
@@ -168,14 +177,19 @@ export class IssuanceService {
    * The token app's 初期設定: binds a new token to the issuance, once. A wrong start password is
    * counted before the slow hash is checked, so a burst of guesses cannot outrun the lock.
    */
-  async provision(fields: { serviceId: unknown; userId: unknown; startPassword: unknown }, origin?: Origin): Promise<ProvisionResult> {
+  /**
+   * `binding` is the download ticket the mailed link delivered to the phone (in the ADF's AppParam,
+   * the JAD's Ketai-Binding, or the web token's page): only the phone that opened the link can set the
+   * token up, and without it the answer is the same as for an unknown user (docs/security.md).
+   */
+  async provision(fields: ProvisionFields, origin?: Origin): Promise<ProvisionResult> {
     const result = await this.#provision(fields, origin);
     if (!result.ok && (result.error === 'unknown_user' || result.error === 'wrong_password' || result.error === 'rate_limited')) await this.options.throttle.failed(origin);
     if (!result.ok && result.error === 'rate_limited') await this.options.throttle.tarpit();
     return result;
   }
 
-  async #provision(fields: { serviceId: unknown; userId: unknown; startPassword: unknown }, origin: Origin | undefined): Promise<ProvisionResult> {
+  async #provision(fields: ProvisionFields, origin: Origin | undefined): Promise<ProvisionResult> {
     const [serviceId, userId, startPassword] = [fields.serviceId, fields.userId, fields.startPassword].map((value) =>
       typeof value === 'string' && value.length <= 64 ? normalizeTyped(value) : '',
     ) as [string, string, string];
@@ -183,7 +197,9 @@ export class IssuanceService {
       return { ok: false, error: 'bad_request' };
     }
     const tenant = await this.db.tenants.byServiceId(serviceId);
-    const found = tenant && (await this.db.issuances.byUserId(tenant.id, userId));
+    const candidate = tenant && (await this.db.issuances.byUserId(tenant.id, userId));
+    const bound = typeof fields.binding === 'string' && TICKET_PATTERN.test(fields.binding) && candidate?.id === hashTicket(fields.binding);
+    const found = bound ? candidate : undefined;
     const throttled = await this.options.throttle.over(origin);
     if (!tenant || !found) return { ok: false, error: throttled ? 'rate_limited' : 'unknown_user' };
     // Over the client limit: a wrong password is refused without counting toward the issuance's lock.

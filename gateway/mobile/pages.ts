@@ -87,7 +87,8 @@ export function downloadPage(options: { handset: Handset; ticket: string; state:
         blocks: [
           ...intro,
           { kind: 'text', text: 'この端末ではアプリの代わりにブラウザ版トークンを使います。次のリンクを開き、ブックマークに登録してください。' },
-          { kind: 'link', href: WEB_TOKEN_PATH, label: 'ブラウザ版トークンを開く', key: 1 },
+          // The ticket rides in the fragment (never sent to a server nor logged): it binds the web token's 初期設定 to this link.
+          { kind: 'link', href: `${WEB_TOKEN_PATH}#${ticket}`, label: 'ブラウザ版トークンを開く', key: 1 },
           setup,
           { kind: 'text', text: 'ブラウザのデータ（履歴・Cookie）を消去するとトークンも消えます。' },
           expiry,

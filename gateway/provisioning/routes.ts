@@ -68,7 +68,7 @@ export function provisioningRoutes(issuance: IssuanceService, trust: ProxyTrust)
       const type = (c.req.header('content-type') ?? '').toLowerCase();
       const body = type.startsWith('application/x-www-form-urlencoded') ? parseForm(new Uint8Array(await c.req.arrayBuffer()), bodyEncoding(type, c.req.header())) : null;
       const result: ProvisionResult = body
-        ? await issuance.provision({ serviceId: body.get('serviceId'), userId: body.get('userId'), startPassword: body.get('startPassword') }, originOf(c, trust))
+        ? await issuance.provision({ serviceId: body.get('serviceId'), userId: body.get('userId'), startPassword: body.get('startPassword'), binding: body.get('binding') }, originOf(c, trust))
         : { ok: false, error: 'bad_request' };
       return c.text(provisioningBody(result), result.ok ? 200 : STATUS[result.error]);
     },

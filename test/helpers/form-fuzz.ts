@@ -67,6 +67,12 @@ function form(name: string, stage: Stage, path: string, fields: string[], open: 
   };
 }
 
+/** The ticket of the newest download mail to the fuzz address: the binding its phone would send. */
+async function mailedTicket(app: Hono): Promise<string> {
+  const mails = (await (await app.request(`http://bank.test/emulator/api/mailbox/${encodeURIComponent(MAIL)}`)).json()) as { body: string }[];
+  return /\/m\/dl\/([A-Za-z0-9_-]{32})/.exec(mails.at(-1)?.body ?? '')?.[1] ?? '';
+}
+
 const issueInput = { formId: '', mail: MAIL, mailConfirm: MAIL, startPassword: '1357', startPasswordConfirm: '1357' };
 
 /** BOT001 filled in right, so that BOT003 (確認用パスワード) is on screen. */
@@ -88,7 +94,7 @@ const provisioning: Target = {
   fields: ['serviceId', 'userId', 'startPassword', 'encoding'],
   async send(client, app, fuzzed, useRealIds) {
     const { encoding = '', ...fields } = fuzzed;
-    if (useRealIds) Object.assign(fields, { serviceId: client.field('serviceId') ?? '', userId: client.field('userId') ?? '' });
+    if (useRealIds) Object.assign(fields, { serviceId: client.field('serviceId') ?? '', userId: client.field('userId') ?? '', binding: await mailedTicket(app) });
     const form = new URLSearchParams(fields).toString();
     const [type, body] = {
       0: ['application/x-www-form-urlencoded', form],
@@ -140,7 +146,7 @@ async function setUpStages(dataDir: string): Promise<Record<Stage, { client: Por
     if (client.page.screen !== 'BOT002') throw new Error(`fuzz set-up: トークン発行 ended on ${client.page.screen}`);
   };
   const provision = async (client: PortalClient, app: Hono) => {
-    const body = new URLSearchParams({ serviceId: client.field('serviceId') ?? '', userId: client.field('userId') ?? '', startPassword: issueInput.startPassword });
+    const body = new URLSearchParams({ serviceId: client.field('serviceId') ?? '', userId: client.field('userId') ?? '', startPassword: issueInput.startPassword, binding: await mailedTicket(app) });
     const response = await app.request('http://bank.test/m/app/provision', { method: 'POST', body: body.toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
     const answer = Object.fromEntries((await response.text()).trim().split('\n').map((line) => line.split('=', 2) as [string, string]));
     if (response.status !== 200) throw new Error(`fuzz set-up: provisioning answered ${response.status} ${answer.message}`);

@@ -39,3 +39,8 @@ export async function dataFiles(services: Services): Promise<string> {
   const dir = services.config.dataDir;
   return (await Promise.all((await readdir(dir)).map((file) => readFile(join(dir, file), 'utf8')))).join('\n');
 }
+
+/** The ticket of the newest download mail to `address`: the binding the token app sends at 初期設定. */
+export async function ticketOf(services: Services, address: string): Promise<string> {
+  return (await mailedLink(services, address)).split('/').at(-1)!;
+}
