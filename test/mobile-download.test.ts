@@ -86,7 +86,8 @@ describe('download page per handset (golden files in test/golden)', () => {
   it('sends smartphones and 4G feature phones to the web token and a PC to a QR code', async () => {
     for (const userAgent of [UA.iphone, UA.garaho]) {
       const { text } = await get(`/m/dl/${VALID}`, userAgent);
-      expect(text).toContain('href="/m/app/web"');
+      // The binding rides in the fragment: it reaches the web token's page, never a server or a log.
+      expect(text).toContain(`href="/m/app/web#${VALID}"`);
       expect(text).not.toContain('.jad');
     }
     const pc = await get(`/m/dl/${VALID}`, UA.pc);
