@@ -4,7 +4,8 @@ import { PortalClient, type Page } from './helpers/portal-client.ts';
 import { testServices } from './helpers/services.ts';
 
 /** Random per-session values (CSRF token, form ids) would make every run differ. */
-const normalize = (html: string) => html.replace(/value="[A-Za-z0-9_-]{16,}"/g, 'value="…"');
+/** Tokens (CSRF, form ids) and the random ユーザID differ on every run. */
+const normalize = (html: string) => html.replace(/value="[A-Za-z0-9_.-]{16,}"/g, 'value="…"').replace(/9998\d{8}/g, '9998________').replace(/form=[0-9a-f-]{36}/g, 'form=…');
 
 /**
  * The portal's screens byte for byte (golden files in test/golden, `vitest -u` after a deliberate
