@@ -5,6 +5,9 @@ import { createPackageCatalog } from './app/catalog.ts';
 import { appRoutes } from './app/routes.ts';
 import { handsetRoutes } from './carrier/routes.ts';
 import { emulatorRoutes } from './emulator/routes.ts';
+import { bizServices } from './biz/index.ts';
+import { enrolRoutes } from './biz/enrol-routes.ts';
+import { bizRoutes } from './biz/routes.tsx';
 import { mailboxRoutes } from './mail/routes.ts';
 import { mobileRoutes } from './mobile/routes.ts';
 import { provisioningRoutes } from './provisioning/routes.ts';
@@ -22,7 +25,9 @@ export function createApp(services: Services): Hono {
   if (process.env.ACCESS_LOG === '1') app.use(accessLog());
   app.use(secureHeaders());
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  const biz = bizServices(services);
   app.route('/m/app', provisioningRoutes(services.issuance));
+  app.route('/m/app', enrolRoutes(biz.enrolment));
   app.route('/m/app/web', webTokenRoutes());
   app.route('/', handsetRoutes());
   const packages = createPackageCatalog({ dataDir: services.config.dataDir, bundle: buildHandsetBundle });
@@ -31,6 +36,7 @@ export function createApp(services: Services): Hono {
   app.route('/m', appRoutes(handsetPages));
   app.route('/', mailboxRoutes(services.outbox, services.devMailbox));
   app.route('/', emulatorRoutes({ dispatch: (request) => app.fetch(request), ...(services.config.publicUrl ? { publicUrl: services.config.publicUrl } : {}) }));
+  app.route('/', bizRoutes(services, biz.admin));
   app.route('/', portalRoutes(services));
   return app;
 }

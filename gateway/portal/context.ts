@@ -27,8 +27,8 @@ export interface PortalEnv {
 
 export type PortalContext = Context<PortalEnv>;
 
-export function setSessionCookie(c: Context, session: Session): void {
-  setCookie(c, SESSION_COOKIE, session.id, {
+export function setSessionCookie(c: Context, session: Session, cookie = SESSION_COOKIE): void {
+  setCookie(c, cookie, session.id, {
     path: '/',
     httpOnly: true,
     sameSite: 'Lax',
@@ -39,11 +39,12 @@ export function setSessionCookie(c: Context, session: Session): void {
 /**
  * Finds or starts the session and saves it after the handler (only when it changed, or to mark
  * it used); an idled-out one is replaced by a fresh one that says so. Handlers that rotate the
- * session put the new one back with `c.set('session', …)`.
+ * session put the new one back with `c.set('session', …)`. Each portal names its own cookie, so a
+ * personal and a business login in one browser do not end each other.
  */
-export function sessions(store: SessionStore): MiddlewareHandler<PortalEnv> {
+export function sessions(store: SessionStore, name = SESSION_COOKIE): MiddlewareHandler<PortalEnv> {
   return async (c, next) => {
-    const cookie = getCookie(c, SESSION_COOKIE);
+    const cookie = getCookie(c, name);
     const { session, ended } = await store.open(cookie);
     if (ended) session.flash = ended === 'expired' ? SESSION_EXPIRED : PAGE_EXPIRED;
     c.set('session', session);
@@ -51,7 +52,7 @@ export function sessions(store: SessionStore): MiddlewareHandler<PortalEnv> {
     await next();
     const current = c.var.session;
     await store.save(current);
-    if (current.id !== cookie) setSessionCookie(c, current);
+    if (current.id !== cookie) setSessionCookie(c, current, name);
     c.header('Cache-Control', 'no-store');
   };
 }
