@@ -6,6 +6,7 @@ import { appRoutes } from './app/routes.ts';
 import { handsetRoutes } from './carrier/routes.ts';
 import { emulatorRoutes } from './emulator/routes.ts';
 import { bizServices } from './biz/index.ts';
+import { bizDownloadRoutes } from './biz/download.ts';
 import { enrolRoutes } from './biz/enrol-routes.ts';
 import { bizRoutes } from './biz/routes.tsx';
 import { mailboxRoutes } from './mail/routes.ts';
@@ -34,6 +35,7 @@ export function createApp(services: Services): Hono {
   const handsetPages = { lookupTicket: services.issuance.lookupTicket, packages, publicUrl: services.config.publicUrl };
   app.route('/m', mobileRoutes(handsetPages));
   app.route('/m', appRoutes(handsetPages));
+  app.route('/m', bizDownloadRoutes({ tenants: services.db.tenants, packages, ...(services.config.publicUrl ? { publicUrl: services.config.publicUrl } : {}) }));
   app.route('/', mailboxRoutes(services.outbox, services.devMailbox));
   app.route('/', emulatorRoutes({ dispatch: (request) => app.fetch(request), ...(services.config.publicUrl ? { publicUrl: services.config.publicUrl } : {}) }));
   app.route('/', bizRoutes(services, biz.admin));

@@ -9,11 +9,19 @@ const APP_CLASS = 'KetaiToken';
 export const STORAGE_BYTES = 1024;
 
 /**
+ * What a descriptor tells the app at start-up: the business bank's サービスID puts the app in business
+ * mode (docs/business.md). The i-appli reads it from `AppParam`, a MIDlet from its `KT-Service-Id`.
+ */
+export interface AppParams {
+  serviceId?: string;
+}
+
+/**
  * The i-appli ADF: `Key = Value` lines, a blank line at the end; the caller encodes it as Shift_JIS
  * and sends its Content-Length. `packageUrl` is absolute on the page's own host: an i-appli may
  * only connect back to the host of its PackageURL.
  */
-export function jam(item: AppPackage, packageUrl: string): string {
+export function jam(item: AppPackage, packageUrl: string, params: AppParams = {}): string {
   const lines = [
     ['AppName', APP_NAME],
     ['AppVer', APP_VERSION],
@@ -25,12 +33,13 @@ export function jam(item: AppPackage, packageUrl: string): string {
     ['UseNetwork', 'http'],
     ['ConfigurationVer', 'CLDC-1.1'],
     ['ProfileVer', 'DoJa-5.1'],
+    ...(params.serviceId ? [['AppParam', `serviceId=${params.serviceId}`]] : []),
   ];
   return `${lines.map(([key, value]) => `${key} = ${value}`).join('\r\n')}\r\n\r\n`;
 }
 
 /** A MIDP 2 JAD (UTF-8) with the carrier's own attributes. */
-export function jad(item: AppPackage, jarUrl: string, carrier: Exclude<AppCarrier, 'docomo'>): string {
+export function jad(item: AppPackage, jarUrl: string, carrier: Exclude<AppCarrier, 'docomo'>, params: AppParams = {}): string {
   const origin = new URL(jarUrl).origin;
   const lines = [
     ['MIDlet-Name', APP_NAME],
@@ -46,6 +55,7 @@ export function jad(item: AppPackage, jarUrl: string, carrier: Exclude<AppCarrie
       ? // EZアプリ: without an AllowURL entry the app may not use HTTP at all.
         [['MIDlet-X-AllowURL-1', `${origin}/m/app/`], ['MIDlet-X-Storage-Size', String(STORAGE_BYTES)]]
       : [['MIDxlet-Network', 'Y'], ['MIDxlet-ScratchPad-Size', String(STORAGE_BYTES)]]),
+    ...(params.serviceId ? [['KT-Service-Id', params.serviceId]] : []),
   ];
   return `${lines.map(([key, value]) => `${key}: ${value}`).join('\r\n')}\r\n`;
 }

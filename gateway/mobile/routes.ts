@@ -11,7 +11,7 @@ import { checkTicket, type TicketLookup } from './ticket.ts';
 const STATUS = { valid: 200, expired: 410, used: 410, unknown: 404 } as const;
 
 /** Which carrier's package a Java handset downloads; null for handsets that get no package. */
-function packageCarrier(handset: Handset): AppCarrier | null {
+export function packageCarrier(handset: Handset): AppCarrier | null {
   if (handset.app === 'doja') return 'docomo';
   if (handset.app === 'midp') return handset.carrier === 'au' ? 'au' : 'softbank';
   return null;
