@@ -36,6 +36,11 @@ export interface Runtime {
   now(): number;
   /** Copies text to the handset's clipboard; resolves false when there is none or it refused. */
   copy(text: string): Promise<boolean>;
+  /**
+   * A start-up parameter from the app's descriptor (i-appli `AppParam`, MIDlet `getAppProperty`):
+   * `serviceId` is set for the business bank's app (docs/business.md). Absent or null: none.
+   */
+  param?(name: 'serviceId'): string | null;
   /** Ends the app (back to the phone's menu); absent where the app is the whole page (web token). */
   exit?(): void;
 }
