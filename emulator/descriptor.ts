@@ -7,6 +7,8 @@ export interface AppDescriptor {
   name: string;
   packageUrl: string;
   size: number;
+  /** The business bank's サービスID the app starts with (ADF `AppParam serviceId=…`, JAD `KT-Service-Id`). */
+  serviceId?: string;
 }
 
 export interface DeviceLimits {
@@ -54,7 +56,8 @@ export function checkDescriptor(type: 'jam' | 'jad', text: string, descriptorUrl
   if (packageUrl.host !== new URL(descriptorUrl).host) {
     return { ok: false, message: `ダウンロード元と異なるサーバの${noun}はダウンロードできません。` };
   }
-  return { ok: true, value: { type, name: keys.get(type === 'jam' ? 'AppName' : 'MIDlet-Name')!, packageUrl: packageUrl.href, size } };
+  const serviceId = type === 'jam' ? /(?:^|\s)serviceId=(\S+)/.exec(keys.get('AppParam') ?? '')?.[1] : keys.get('KT-Service-Id');
+  return { ok: true, value: { type, name: keys.get(type === 'jam' ? 'AppName' : 'MIDlet-Name')!, packageUrl: packageUrl.href, size, ...(serviceId ? { serviceId } : {}) } };
 }
 
 /** After the download: the package must be exactly the size the descriptor announced. */

@@ -34,7 +34,7 @@ async function bizApp(serviceId = '20200001') {
 /** Focus the agreement, tick it, and 送信. */
 async function agreeAndSend(app: ReturnType<typeof createTokenApp>, state: { screen: Screen | undefined }) {
   const check = state.screen!.items.findIndex((item) => item.kind === 'check');
-  while (state.screen!.focus < check) app.key('down');
+  for (let i = 0; i < 50 && state.screen!.focus < check; i++) app.key('down');
   app.key('select');
   app.key('soft2');
   // The gateway answers in its own time: wait until the app leaves 通信中.
@@ -68,7 +68,7 @@ describe('token app, business mode', () => {
   it('shows the help 「シリアル番号およびワンタイムパスワードの確認方法」 and returns', async () => {
     const { app, state } = await bizApp();
     await agreeAndSend(app, state);
-    while (state.screen!.focus > 0) app.key('up');
+    for (let i = 0; i < 50 && state.screen!.focus > 0; i++) app.key('up');
     app.key('select');
     expect(state.screen?.title).toBe(BIZ_HELP_TITLE);
     app.key('soft1');

@@ -12,6 +12,8 @@ export interface InstalledApp {
   /** The package URL: the app may only talk to this host. */
   packageUrl: string;
   code: string;
+  /** From the descriptor: the app's start-up parameter (business mode). */
+  serviceId?: string;
 }
 
 /** Installed apps and their ScratchPads, per device in localStorage (they survive a reload). */
@@ -62,7 +64,13 @@ export async function installFrom(shell: Shell, store: AppStore, url: string): P
     if (pkg.status !== 200) return fail('ダウンロードできませんでした。');
     const bytes = checkPackage(checked.value, pkg.bytes);
     if (!bytes.ok) return fail(bytes.message);
-    const app: InstalledApp = { id: `app-${Date.now().toString(36)}`, name: checked.value.name, packageUrl: checked.value.packageUrl, code: new TextDecoder().decode(bytes.value) };
+    const app: InstalledApp = {
+      id: `app-${Date.now().toString(36)}`,
+      name: checked.value.name,
+      packageUrl: checked.value.packageUrl,
+      code: new TextDecoder().decode(bytes.value),
+      ...(checked.value.serviceId ? { serviceId: checked.value.serviceId } : {}),
+    };
     store.add(app);
     return new ListView('ダウンロード完了', [{ label: '起動する', action: () => shell.show(launch(shell, store, app)) }, { label: '終了', action: () => shell.home() }], () => shell.home(), [
       `${app.name}のダウンロードが完了しました。`,
@@ -114,6 +122,7 @@ export function launch(shell: Shell, store: AppStore, installed: InstalledApp): 
       return { status: response.status, body: decodeBody(response.bytes, response.contentType) };
     },
     now: () => shell.now(),
+    param: (name) => (name === 'serviceId' ? (installed.serviceId ?? null) : null),
     copy: copyToClipboard,
     exit: () => shell.home(),
   };

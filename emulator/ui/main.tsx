@@ -3,6 +3,7 @@ import { isKey, type Key } from '../../handset/runtime.ts';
 import { keyFromKeyboard } from '../../handset/web.ts';
 import { appList, AppStore, installFrom } from './apps.ts';
 import { BrowserView } from './browser.ts';
+import { UrlEntryView } from './url-entry.ts';
 import { openInbox } from './mail.ts';
 import { Network } from './net.ts';
 import { findDevice } from '../catalog.ts';
@@ -90,6 +91,7 @@ function main() {
           { label: 'メール', action: () => void openInbox(shell).then(shell.show, (error: Error) => shell.show(new ListView('メール', [], () => shell.home(), [error.message]))) },
           { label: 'アプリ', action: () => shell.show(appList(shell, store)) },
           { label: 'ブラウザ', action: () => shell.browse('/m/') },
+          { label: 'URL入力', action: () => shell.show(new UrlEntryView(shell)) },
         ], () => undefined, [], ['', '']),
       );
     },
