@@ -310,3 +310,42 @@ describe('register, exchange, unregister', () => {
     expect(client.page.screen).toBe('BBM001');
   });
 });
+
+describe('BRK001 利用履歴照会', () => {
+  it('lists the company’s steps newest first, filters by お客様ID and date, pages 20 at a time', async () => {
+    const setup = await setUp();
+    const phone = await enrolledPhone(setup);
+    await login(setup.client);
+    await register(setup, 'W0005', phone);
+    await setup.client.get('/biz/admin/history?customerId=W0005');
+    expect(setup.client.page.screen).toBe('BRK001');
+    const rows = [...setup.client.page.html.matchAll(/data-event="([^"]+)"/g)].map((match) => match[1]);
+    expect(rows[0]).toBe('biz.token.register');
+    expect(rows).toContain('otp.verify');
+    expect(setup.client.page.html).not.toContain(phone.serial);
+    await setup.client.get('/biz/admin/history?customerId=W0005&date=2026-11-23');
+    expect(setup.client.page.html).toContain('該当する履歴はありません。');
+    await setup.client.get('/biz/admin/history?date=2026-11-22');
+    expect(setup.client.page.html).toContain('data-event="login"');
+    await setup.client.get('/biz/admin/history?date=22-11-2026');
+    expect(setup.client.page.status).toBe(400);
+    await setup.client.get('/biz/admin/history?customerId=c-taro');
+    expect(setup.client.page.status).toBe(400);
+    // Another bank's customer's events never show; 22 logins of W0006 fill more than a page.
+    const personal = new PortalClient(setup.app);
+    await personal.get('/');
+    await personal.post('/ib/login', { loginId: 'taro', password: 'Passw0rd!' });
+    for (let i = 0; i < 22; i++) await login(new PortalClient(setup.app), 'W0006');
+    // The bank's events that concern no user of this company (an enrolment) stay out.
+    await enrolRequest(setup.app, BIZ_SERVICE);
+    await setup.client.get('/biz/admin/history');
+    expect(setup.client.page.html).not.toContain('c-taro');
+    expect(setup.client.page.html).not.toContain('data-event="biz.enrol"');
+    expect([...setup.client.page.html.matchAll(/data-event=/g)]).toHaveLength(20);
+    expect(setup.client.page.html).toContain('次へ&gt;');
+    const next = /href="(\/biz\/admin\/history\?before=[^"]+)"/.exec(setup.client.page.html)![1]!.replace(/&amp;/g, '&');
+    await setup.client.get(next);
+    expect(setup.client.page.screen).toBe('BRK001');
+    expect(setup.client.page.html).toContain('data-event=');
+  });
+});

@@ -9,6 +9,8 @@ import { approvalProblem, NO_SUCH_USER, NOT_ADMIN, serialProblem, START_AGAIN } 
 import { bizChrome, bizState } from './routes.tsx';
 import { AdminMenuScreen, CurrentCodeScreen, NewTokenScreen, RegisteredScreen, ReleasedScreen, ReleaseScreen, UserListScreen, UserScreen, type FieldErrors, type UserView } from './screens/admin.tsx';
 import { BizErrorScreen } from './screens/login.tsx';
+import { companyHistory, jstDay } from './history.ts';
+import { HistoryScreen } from './screens/history.tsx';
 
 const PAGE_SIZE = 10;
 /** How long a proved current code (BOA003) lets the administrator go on to BOA004. */
@@ -41,6 +43,17 @@ export function adminRoutes(services: Services, admin: BizAdminService): Hono<Po
   };
 
   app.get('/', (c) => render(c, <AdminMenuScreen chrome={bizChrome(c)} />));
+
+  app.get('/history', async (c) => {
+    const { customerId = '', date = '', before = '' } = c.req.query();
+    const query = { ...(customerId.trim() ? { customerId: customerId.trim().slice(0, 32) } : {}), ...(date.trim() ? { date: date.trim().slice(0, 10) } : {}), ...(/^\d{13}-[0-9a-f]{12}$/.test(before) ? { before } : {}) };
+    const company = await admin.company(c.var.customer);
+    const problem =
+      query.date && !jstDay(query.date) ? '日付はYYYY-MM-DDの形式で入力してください。' : query.customerId && !company.some((user) => user.id === query.customerId) ? NO_SUCH_USER : undefined;
+    if (problem) return render(c, <HistoryScreen chrome={bizChrome(c)} events={[]} query={query} error={problem} />, 400);
+    const { events, next } = await companyHistory(services.db, c.var.customer, company, query);
+    return render(c, <HistoryScreen chrome={bizChrome(c)} events={events} next={next} query={query} />);
+  });
 
   app.get('/otp', async (c) => {
     const filter = filterOf(c.req.query());
