@@ -349,3 +349,27 @@ describe('BRK001 利用履歴照会', () => {
     expect(setup.client.page.html).toContain('data-event=');
   });
 });
+
+describe('BIL001 IDロック解除', () => {
+  it('lists a user locked by wrong login passwords and unlocks them after the 承認用パスワード', async () => {
+    const setup = await setUp();
+    const user = new PortalClient(setup.app);
+    for (let i = 0; i < 5; i++) await login(user, 'W0008', 'wrong');
+    await login(user, 'W0008');
+    expect(user.messages()[0]).toContain('ログインを一時的に制限しています');
+    await login(setup.client);
+    await setup.client.get('/biz/admin/unlock');
+    expect(setup.client.page.screen).toBe('BIL001');
+    expect(setup.client.page.html).toContain('data-user="W0008"');
+    expect(setup.client.page.html).not.toContain('data-user="W0009"');
+    await setup.client.post('/biz/admin/unlock', { customerId: 'W0008', approvalPassword: 'wrong' });
+    expect(setup.client.fieldError('approvalPassword')).toContain('承認用パスワードが正しくありません');
+    await setup.client.post('/biz/admin/unlock', { customerId: 'W0008', approvalPassword: 'shonin01' });
+    expect(setup.client.messages()).toContain('W0008（こだま 八雲）のロックを解除しました。');
+    expect(setup.client.page.html).toContain('ロックされている利用者はいません。');
+    await login(user, 'W0008');
+    expect(user.page.screen).toBe('BBM001');
+    await setup.client.post('/biz/admin/unlock', { customerId: 'c-taro', approvalPassword: 'shonin01' });
+    expect(setup.client.page.status).toBe(404);
+  });
+});

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { Services } from '../services.ts';
 import type { Customer } from '../store/schema.ts';
-import { originOf, type PortalContext, type PortalEnv } from '../portal/context.ts';
+import { originOf, takeFlash, type PortalContext, type PortalEnv } from '../portal/context.ts';
 import { otpProblem } from '../portal/messages.ts';
 import { render } from '../portal/render.ts';
 import type { BizAdminService, UserFilter } from './admin.ts';
@@ -11,6 +11,7 @@ import { AdminMenuScreen, CurrentCodeScreen, NewTokenScreen, RegisteredScreen, R
 import { BizErrorScreen } from './screens/login.tsx';
 import { companyHistory, jstDay } from './history.ts';
 import { HistoryScreen } from './screens/history.tsx';
+import { UnlockScreen } from './screens/unlock.tsx';
 
 const PAGE_SIZE = 10;
 /** How long a proved current code (BOA003) lets the administrator go on to BOA004. */
@@ -43,6 +44,22 @@ export function adminRoutes(services: Services, admin: BizAdminService): Hono<Po
   };
 
   app.get('/', (c) => render(c, <AdminMenuScreen chrome={bizChrome(c)} />));
+
+  app.get('/unlock', async (c) => render(c, <UnlockScreen chrome={bizChrome(c)} users={await admin.locked(c.var.customer)} notice={takeFlash(c.var.session)} />));
+  app.post('/unlock', (c) =>
+    withUser(c, c.var.form.customerId, async (user) => {
+      const password = c.var.form.approvalPassword ?? '';
+      const again = async (status: 400 | 403, fieldError?: string, error?: string) => render(c, <UnlockScreen chrome={bizChrome(c)} users={await admin.locked(c.var.customer)} fieldError={fieldError} error={error} />, status);
+      if (password === '') return again(400, '承認用パスワードを入力してください。');
+      const result = await admin.unlock(c.var.customer, user, password, originOf(c));
+      if (result.status === 'password') {
+        const problem = approvalProblem(result.result);
+        return again(problem.page ? 403 : 400, problem.field, problem.page);
+      }
+      c.var.session.flash = `${user.id}（${user.name}）のロックを解除しました。`;
+      return c.redirect('/biz/admin/unlock');
+    }),
+  );
 
   app.get('/history', async (c) => {
     const { customerId = '', date = '', before = '' } = c.req.query();

@@ -146,6 +146,29 @@ export class BizAdminService {
     });
   }
 
+  /** The company's users whose login or 承認用パスワード is locked at this moment. */
+  async locked(admin: Customer): Promise<Customer[]> {
+    const now = this.now();
+    return (await this.company(admin)).filter((user) => [user.loginLockedUntil, user.confirmLockedUntil].some((until) => until !== undefined && Date.parse(until) > now));
+  }
+
+  /** IDロック解除: clears a user's password locks after the administrator's 承認用パスワード. */
+  async unlock(admin: Customer, user: Customer, approvalPassword: string, origin?: Origin): Promise<{ status: 'ok' } | { status: 'password'; result: Exclude<ConfirmResult, { status: 'ok' }> }> {
+    const password = await this.confirmPasswords.check(admin.id, approvalPassword, origin);
+    if (password.status !== 'ok') {
+      await this.#record(admin, user, 'biz.id.unlock', `password-${password.status}`, undefined, origin);
+      return { status: 'password', result: password };
+    }
+    await this.db.transaction(async (tx) => {
+      const fresh = await tx.customers.get(user.id);
+      if (!fresh) return;
+      const { loginLockedUntil: _login, confirmLockedUntil: _confirm, ...rest } = fresh;
+      await tx.customers.put({ ...rest, loginFailures: 0, confirmFailures: 0 });
+    });
+    await this.#record(admin, user, 'biz.id.unlock', 'ok', undefined, origin);
+    return { status: 'ok' };
+  }
+
   #record(admin: Customer, user: Customer, action: string, result: string, serial: string | undefined, origin: Origin | undefined): Promise<void> {
     return this.audit.record(this.db.audit, {
       action,

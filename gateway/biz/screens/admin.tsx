@@ -17,6 +17,10 @@ export const AdminMenuScreen: FC<{ chrome: BizChrome }> = (props) => (
         <p class="hint">ワンタイムパスワードの利用開始、トークンの登録と登録解除ができます。</p>
       </li>
       <li>
+        <a href="/biz/admin/unlock">IDロック解除</a>
+        <p class="hint">パスワードを誤ってロックされた利用者のロックを解除します。</p>
+      </li>
+      <li>
         <a href="/biz/admin/history">利用履歴照会</a>
         <p class="hint">貴社の利用者の操作履歴を新しい順に照会できます。</p>
       </li>
