@@ -7,6 +7,9 @@ import { apiRoutes } from './api/routes.ts';
 import type { Config } from './config.ts';
 import { emulatorRoutes } from './emulator/routes.ts';
 import { withSecurityHeaders } from './http/security-headers.ts';
+import { bizServices } from './biz/index.ts';
+import { enrolRoutes } from './biz/enrol-routes.ts';
+import { bizRoutes } from './biz/routes.tsx';
 import { mailboxRoutes } from './mail/routes.ts';
 import { mobileRoutes } from './mobile/routes.ts';
 import { provisioningRoutes } from './provisioning/routes.ts';
@@ -31,7 +34,9 @@ export function createApp(services: Services, mode: AppMode = DEVELOPMENT): Hono
   const app = new Hono();
   if (process.env.ACCESS_LOG === '1') app.use(accessLog());
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  const biz = bizServices(services);
   app.route('/m/app', provisioningRoutes(services.issuance, mode));
+  app.route('/m/app', enrolRoutes(biz.enrolment, mode));
   app.route('/m/app/web', webTokenRoutes());
   app.route('/', apiRoutes(services, mode));
   const handsetPages = { lookupTicket: services.issuance.lookupTicket, publicUrl: services.config.publicUrl };
@@ -47,6 +52,7 @@ export function createApp(services: Services, mode: AppMode = DEVELOPMENT): Hono
       ...(services.config.publicUrl ? { publicUrl: services.config.publicUrl } : {}),
     }));
   }
+  app.route('/', bizRoutes(services, biz.admin, mode));
   app.route('/', portalRoutes(services, mode));
   return withSecurityHeaders(app, mode);
 }

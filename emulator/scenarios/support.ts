@@ -36,6 +36,14 @@ export class ProvisionedToken {
     return new ProvisionedToken(ctx, fields);
   }
 
+  /** The business token app's 初期設定 (`POST /m/app/enroll`): a token bound to nobody yet. */
+  static async enrol(ctx: ScenarioContext, serviceId: string): Promise<ProvisionedToken> {
+    const response = await fetch(`${ctx.baseUrl}/m/app/enroll`, { method: 'POST', body: new URLSearchParams({ serviceId }) });
+    const fields = parseLines(await response.text());
+    check(response.status === 200, `enrolment answered ${response.status}: ${fields.error} ${fields.message}`);
+    return new ProvisionedToken(ctx, fields);
+  }
+
   get serial(): string {
     return this.fields.serial!;
   }

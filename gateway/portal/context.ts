@@ -32,8 +32,8 @@ export type PortalContext = Context<PortalEnv>;
 /** Whether cookies go out `Secure` (over TLS, and always in production: docs/security.md). */
 export type CookiePolicy = Pick<Config, 'production' | 'trustProxy'>;
 
-export function setSessionCookie(c: Context, session: Session, policy: CookiePolicy): void {
-  setCookie(c, SESSION_COOKIE, session.id, {
+export function setSessionCookie(c: Context, session: Session, policy: CookiePolicy, cookie = SESSION_COOKIE): void {
+  setCookie(c, cookie, session.id, {
     path: '/',
     httpOnly: true,
     sameSite: 'Lax',
@@ -44,11 +44,12 @@ export function setSessionCookie(c: Context, session: Session, policy: CookiePol
 /**
  * Finds or starts the session and saves it after the handler (only when it changed, or to mark
  * it used); an idled-out one is replaced by a fresh one that says so. Handlers that rotate the
- * session put the new one back with `c.set('session', …)`.
+ * session put the new one back with `c.set('session', …)`. Each portal names its own cookie, so a
+ * personal and a business login in one browser do not end each other.
  */
-export function sessions(store: SessionStore, policy: CookiePolicy): MiddlewareHandler<PortalEnv> {
+export function sessions(store: SessionStore, policy: CookiePolicy, name = SESSION_COOKIE): MiddlewareHandler<PortalEnv> {
   return async (c, next) => {
-    const cookie = getCookie(c, SESSION_COOKIE);
+    const cookie = getCookie(c, name);
     const { session, ended } = await store.open(cookie);
     if (ended) session.flash = ended === 'expired' ? SESSION_EXPIRED : PAGE_EXPIRED;
     c.set('session', session);
@@ -56,7 +57,7 @@ export function sessions(store: SessionStore, policy: CookiePolicy): MiddlewareH
     await next();
     const current = c.var.session;
     await store.save(current);
-    if (current.id !== cookie) setSessionCookie(c, current, policy);
+    if (current.id !== cookie) setSessionCookie(c, current, policy, name);
     c.header('Cache-Control', 'no-store');
   };
 }

@@ -7,3 +7,8 @@ export function rememberForm<T>(forms: Record<string, T> | undefined, formId: st
   entries.push([formId, value]);
   return Object.fromEntries(entries.slice(-KEEP));
 }
+
+/** The form kept under `formId`, if any: own keys only, so `__proto__` or `constructor` posted as an id finds nothing. */
+export function formOf<T>(forms: Record<string, T> | undefined, formId: string): T | undefined {
+  return forms && Object.hasOwn(forms, formId) ? forms[formId] : undefined;
+}

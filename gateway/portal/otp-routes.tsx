@@ -4,7 +4,7 @@ import { confirmPasswordError, validateIssuanceForm } from '../issuance/input.ts
 import type { Services } from '../services.ts';
 import { formatJst } from '../time.ts';
 import { originOf, takeFlash, type CookiePolicy, type PortalContext, type PortalEnv } from './context.ts';
-import { rememberForm } from './forms.ts';
+import { formOf, rememberForm } from './forms.ts';
 import { confirmPasswordProblem, otpProblem } from './messages.ts';
 import { chrome, publicOrigin, render } from './render.ts';
 import {
@@ -46,8 +46,8 @@ export function otpRoutes(services: Services, policy: CookiePolicy): Hono<Portal
     const session = c.var.session;
     // 戻る from BOT003 keeps the form (and its id); a fresh visit starts a new one.
     const back = c.req.query('form');
-    const formId = back && session.issuances?.[back] ? back : randomUUID();
-    session.issuances = rememberForm(session.issuances, formId, session.issuances?.[formId] ?? {});
+    const formId = back && formOf(session.issuances, back) ? back : randomUUID();
+    session.issuances = rememberForm(session.issuances, formId, formOf(session.issuances, formId) ?? {});
     return render(c, <IssueInputScreen chrome={chrome(c)} formId={formId} mail={session.issuances[formId]!.draft?.mail ?? ''} />);
   });
 
@@ -55,7 +55,7 @@ export function otpRoutes(services: Services, policy: CookiePolicy): Hono<Portal
     const session = c.var.session;
     const form = c.var.form;
     const formId = form.formId ?? '';
-    if (!session.issuances?.[formId]) return backToMenu(c, STALE_ISSUE);
+    if (!formOf(session.issuances, formId)) return backToMenu(c, STALE_ISSUE);
     const checked = validateIssuanceForm({
       mail: form.mail ?? '',
       mailConfirm: form.mailConfirm ?? '',
@@ -65,13 +65,13 @@ export function otpRoutes(services: Services, policy: CookiePolicy): Hono<Portal
     if ('errors' in checked) {
       return render(c, <IssueInputScreen chrome={chrome(c)} formId={formId} mail={form.mail ?? ''} errors={checked.errors} />, 400);
     }
-    session.issuances[formId] = { draft: await services.issuance.prepare(checked.input) };
+    session.issuances = rememberForm(session.issuances, formId, { draft: await services.issuance.prepare(checked.input) });
     return c.redirect(`/ib/otp/issue/confirm?form=${encodeURIComponent(formId)}`);
   });
 
   app.get('/issue/confirm', async (c) => {
     const formId = c.req.query('form') ?? '';
-    const draft = c.var.session.issuances?.[formId]?.draft;
+    const draft = formOf(c.var.session.issuances, formId)?.draft;
     if (!draft) return backToMenu(c, STALE_ISSUE);
     return render(c, <IssueConfirmScreen chrome={chrome(c)} formId={formId} mail={draft.mail} />);
   });
@@ -87,7 +87,7 @@ export function otpRoutes(services: Services, policy: CookiePolicy): Hono<Portal
       session.issued = { formId, issuanceId: done.id };
       return c.redirect('/ib/otp/issue/done');
     }
-    const draft = session.issuances?.[formId]?.draft;
+    const draft = formOf(session.issuances, formId)?.draft;
     if (!draft) return backToMenu(c, STALE_ISSUE);
     if (form.action === 'cancel') {
       delete session.issuances![formId];

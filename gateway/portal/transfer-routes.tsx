@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import type { Services } from '../services.ts';
 import type { TransferDraft } from '../banking/transfers.ts';
 import { originOf, takeFlash, type CookiePolicy, type PortalContext, type PortalEnv } from './context.ts';
-import { rememberForm } from './forms.ts';
+import { formOf, rememberForm } from './forms.ts';
 import { otpProblem } from './messages.ts';
 import { chrome, render } from './render.ts';
 import { NewPayeeScreen, TransferConfirmScreen, TransferDoneScreen, TransferOtpScreen, TransferScreen } from './screens/transfer.tsx';
@@ -28,7 +28,7 @@ export function transferRoutes(services: Services, policy: CookiePolicy): Hono<P
     c.var.session.flash = STALE_TRANSFER;
     return c.redirect('/ib/transfer');
   };
-  const pendingOf = (c: PortalContext, formId: string) => c.var.session.transfers?.[formId];
+  const pendingOf = (c: PortalContext, formId: string) => formOf(c.var.session.transfers, formId);
 
   app.get('/', async (c) => render(c, <TransferScreen chrome={chrome(c)} account={await account(c)} error={takeFlash(c.var.session)} />));
 

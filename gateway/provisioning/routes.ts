@@ -28,14 +28,14 @@ const MESSAGE: Record<ProvisionError, string> = {
 };
 
 /** A stated charset wins; otherwise a handset posts in its own page encoding (Shift_JIS for most). */
-function bodyEncoding(contentType: string, headers: Record<string, string>): Encoding {
+export function bodyEncoding(contentType: string, headers: Record<string, string>): Encoding {
   const charset = /charset=([\w-]+)/.exec(contentType)?.[1];
   if (charset) return /^(shift_jis|sjis|x-sjis|windows-31j|cp932)$/.test(charset) ? 'shift_jis' : 'utf-8';
   return detectHandset(headers).encoding;
 }
 
 /** `key=value` lines: the format a Java handset app can read without a JSON parser. */
-function lines(fields: Record<string, string | number>): string {
+export function lines(fields: Record<string, string | number>): string {
   return `${Object.entries(fields).map(([key, value]) => `${key}=${value}`).join('\n')}\n`;
 }
 
