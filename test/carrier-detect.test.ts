@@ -119,8 +119,8 @@ describe('carrier detection', () => {
   it('gives BREW-only au WIN handsets no app and Open App Player handsets MIDP', () => {
     expect(detectHandset({ 'user-agent': 'KDDI-SN31 UP.Browser/6.2.0.7.3.129 (GUI) MMP/2.0' })).toMatchObject({ name: 'W21S', family: 'win', app: 'none' });
     expect(detectHandset({ 'user-agent': 'KDDI-CA37 UP.Browser/6.2.0.11.2.1 (GUI) MMP/2.0' })).toMatchObject({ name: 'W51CA', family: 'win', app: 'midp' });
-    // 1X handsets keep their Java (ezplus / EZアプリ(J)).
-    expect(detectHandset({ 'user-agent': 'KDDI-TS21 UP.Browser/6.0.2.273 (GUI) MMP/1.1' })).toMatchObject({ name: 'C5001T', family: 'wap2', app: 'midp' });
+    // 1X handsets' Java (ezplus) takes KDDI's KJX packages, not a JAD: no app, the 未対応 page up front.
+    expect(detectHandset({ 'user-agent': 'KDDI-TS21 UP.Browser/6.0.2.273 (GUI) MMP/1.1' })).toMatchObject({ name: 'C5001T', family: 'wap2', app: 'none' });
   });
 
   it('never throws on arbitrary headers', () => {

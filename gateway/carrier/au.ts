@@ -36,7 +36,8 @@ export function detectAu(userAgent: string, headers: HeaderMap): Handset | null 
     screen: parseScreen(headers['x-up-devcap-screenpixels'], /,/),
     cookies: true,
     // UP.Browser 3–5 handsets speak HDML only and predate EZアプリ(J): no app, no XHTML page.
-    app: wap2 && !(family === 'win' && name !== null && BREW_ONLY.test(name)) ? 'midp' : 'none',
+    // Only WIN handsets with オープンアプリ run a MIDP JAD: 1X ezplus handsets take KDDI's KJX (not built), BREW-only WINs no Java.
+    app: family === 'win' && !(name !== null && BREW_ONLY.test(name)) ? 'midp' : 'none',
     subscriberId: subscriberId(headers['x-up-subno'], /^[0-9A-Za-z_.-]{14,40}$/),
   };
 }
