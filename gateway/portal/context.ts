@@ -12,6 +12,7 @@ export const SESSION_COOKIE = 'ketai_sid';
 const FONT_COOKIE = 'ketai_font';
 /** Longest accepted value of one form field: nothing on these screens comes near it. */
 const MAX_FIELD = 1000;
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 
 export type Form = Record<string, string>;
 
@@ -68,7 +69,9 @@ export function formWithCsrf(store: SessionStore, onRefused: (c: PortalContext, 
     if (c.req.method !== 'POST') return next();
     const body = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
     const form: Form = {};
-    for (const [key, value] of Object.entries(body)) if (typeof value === 'string') form[key] = value.slice(0, MAX_FIELD);
+    // Control characters (NUL above all, which PostgreSQL text refuses) become U+FFFD: such a value
+    // then fails its field's check like any other wrong input, instead of reaching the store.
+    for (const [key, value] of Object.entries(body)) if (typeof value === 'string') form[key] = value.slice(0, MAX_FIELD).replace(CONTROL, '\uFFFD');
     c.set('form', form);
     const check = store.checkCsrf(c.var.session, form._csrf ?? '');
     if (check !== 'ok') return onRefused(c, check);
