@@ -17,6 +17,8 @@ export interface AppDescriptor {
   binding: string | null;
   /** The emulator-only `X-Ketai-Twin`: the TypeScript twin of the built-in app, on the same host. */
   twinUrl: string | null;
+  /** The business bank's サービスID the app starts with (ADF `AppParam serviceId=…`, JAD `KT-Service-Id`). */
+  serviceId?: string;
 }
 
 export interface DeviceLimits {
@@ -92,6 +94,9 @@ export function checkDescriptor(type: 'jam' | 'jad', text: string, descriptorUrl
   const packageUrl = sameHost(keys.get(type === 'jam' ? 'PackageURL' : 'MIDlet-Jar-URL'));
   if (packageUrl === 'foreign' || !packageUrl) return { ok: false, message: `ダウンロード元と異なるサーバの${noun}はダウンロードできません。` };
   const twin = sameHost(keys.get('X-Ketai-Twin'));
+  // A business app starts with its bank's サービスID (ADF `AppParam = serviceId=…`, JAD `KT-Service-Id`).
+  const appParam = keys.get('AppParam') ?? '';
+  const serviceId = type === 'jam' ? /^serviceId=(\S+)$/.exec(appParam)?.[1] : keys.get('KT-Service-Id');
   return {
     ok: true,
     value: {
@@ -101,7 +106,8 @@ export function checkDescriptor(type: 'jam' | 'jad', text: string, descriptorUrl
       size,
       entryClass,
       storageBytes,
-      binding: keys.get(type === 'jam' ? 'AppParam' : 'Ketai-Binding') || null,
+      binding: (type === 'jam' ? (appParam.startsWith('serviceId=') ? '' : appParam) : keys.get('Ketai-Binding')) || null,
+      ...(serviceId ? { serviceId } : {}),
       twinUrl: twin instanceof URL ? twin.href : null,
     },
   };

@@ -7,6 +7,7 @@ import { apiRoutes } from './api/routes.ts';
 import type { Config } from './config.ts';
 import { emulatorRoutes } from './emulator/routes.ts';
 import { withSecurityHeaders } from './http/security-headers.ts';
+import { bizDownloadRoutes } from './biz/download.ts';
 import { bizServices } from './biz/index.ts';
 import { enrolRoutes } from './biz/enrol-routes.ts';
 import { bizRoutes } from './biz/routes.tsx';
@@ -43,6 +44,7 @@ export function createApp(services: Services, mode: AppMode = DEVELOPMENT): Hono
   const packages = createPackageCatalog({ dataDir: services.config.dataDir });
   app.route('/m', mobileRoutes({ ...handsetPages, packageFits: packageFitter(packages) }));
   app.route('/m', appRoutes({ ...handsetPages, packages }));
+  app.route('/m', bizDownloadRoutes({ tenants: services.db.tenants, packages, ...(services.config.publicUrl ? { publicUrl: services.config.publicUrl } : {}) }));
   if (!mode.production) {
     app.route('/', mailboxRoutes(services.outbox, services.devMailbox));
     app.route('/', emulatorRoutes({

@@ -1,13 +1,15 @@
 import { Secret, TOTP } from 'otpauth';
-import { deserializeToken, parseProvisionResponse, serializeToken, type TokenRecord } from './provision.ts';
+import { deserializeToken, parseProvisionResponse, serializeToken, type ProvisionResult, type TokenRecord } from './provision.ts';
 import type { Item, Key, Runtime, Screen } from './runtime.ts';
-import { CHANGE_NOTICE, COPIED, COPY_FAILED, HELP, TERMS } from './wording.ts';
+import { BIZ_HELP, BIZ_HELP_TITLE, BIZ_TERMS, CHANGE_NOTICE, COPIED, COPY_FAILED, HELP, TERMS } from './wording.ts';
 
 /** How long COPY's feedback stays on the screen. */
 const FEEDBACK_MS = 3000;
 
 type View =
   | { name: 'setup'; serviceId: string; userId: string; startPassword: string; agreed: boolean; error?: string }
+  /** The business app's 初期設定: only the terms, then 送信 enrols (docs/business.md). */
+  | { name: 'enrol'; agreed: boolean; error?: string }
   | { name: 'sending' }
   | { name: 'otp' }
   | { name: 'top' }
@@ -61,6 +63,8 @@ const navItems = (): Item[] => NAV.map((label): Item => ({ kind: 'button', label
  * help, expiry. Soft keys: 設定 and トップ画面 / ワンタイムパスワード.
  */
 export function createTokenApp(runtime: Runtime): TokenApp {
+  /** Set for the business bank's app (from its descriptor): it enrols itself and shows its serial. */
+  const bizService = runtime.param?.('serviceId') ?? null;
   let token = deserializeToken(runtime.readScratchPad());
   let view: View = token ? { name: 'otp' } : emptySetup();
   let focus = 0;
@@ -68,6 +72,7 @@ export function createTokenApp(runtime: Runtime): TokenApp {
   let copied: { text: string; at: number } | null = null;
 
   function emptySetup(error?: string): View {
+    if (bizService) return { name: 'enrol', agreed: false, ...(error ? { error } : {}) };
     return { name: 'setup', serviceId: '', userId: '', startPassword: '', agreed: false, ...(error ? { error } : {}) };
   }
 
@@ -103,11 +108,35 @@ export function createTokenApp(runtime: Runtime): TokenApp {
         ];
         return { title: '初期設定', items, focus, softkeys: ['', '送信'] };
       }
+      case 'enrol': {
+        const items: Item[] = [
+          ...(view.error ? [{ kind: 'text', text: view.error } as Item] : []),
+          { kind: 'text', text: '■利用規約' },
+          ...BIZ_TERMS.map((text): Item => ({ kind: 'text', text: `・${text}` })),
+          { kind: 'check', label: '上記内容に同意する', checked: view.agreed },
+          { kind: 'button', label: '送信' },
+        ];
+        return { title: '初期設定', items, focus, softkeys: ['', '送信'] };
+      }
       case 'sending':
         return { title: '初期設定', items: [{ kind: 'text', text: '通信中です。しばらくお待ちください。' }], focus: -1, softkeys: ['', ''] };
       case 'otp': {
         const t = token!;
         const { code, secondsLeft } = currentCode(t, runtime.now());
+        if (bizService) {
+          return {
+            title: t.issuer,
+            items: [
+              { kind: 'button', label: 'ヘルプ' },
+              { kind: 'text', text: `シリアル番号: ${t.serial}` },
+              { kind: 'otp', code },
+              { kind: 'text', text: `残り${secondsLeft}秒` },
+              { kind: 'text', text: '「1」ボタンで最新のワンタイムパスワードを表示します。' },
+            ],
+            focus,
+            softkeys: ['設定', ''],
+          };
+        }
         // COPY's feedback stands in for the countdown a moment: no item moves, so the focus stays put.
         const feedback = copied && runtime.now() - copied.at < FEEDBACK_MS ? copied.text : null;
         return {
@@ -161,6 +190,7 @@ export function createTokenApp(runtime: Runtime): TokenApp {
           softkeys: ['戻る', ''],
         };
       case 'help':
+        if (bizService) return { title: BIZ_HELP_TITLE, items: BIZ_HELP.map((text): Item => ({ kind: 'text', text })), focus: -1, softkeys: ['戻る', ''] };
         return { title: 'ヘルプ', items: HELP.map((text): Item => ({ kind: 'text', text })), focus: -1, softkeys: ['戻る', ''] };
       case 'expired':
         return {
@@ -181,6 +211,7 @@ export function createTokenApp(runtime: Runtime): TokenApp {
   }
 
   async function submit() {
+    if (view.name === 'enrol') return enrol();
     if (view.name !== 'setup') return;
     const form = { serviceId: view.serviceId.trim(), userId: view.userId.trim(), startPassword: view.startPassword };
     let error: string | undefined;
@@ -190,14 +221,30 @@ export function createTokenApp(runtime: Runtime): TokenApp {
     if (error) return go({ ...view, error });
     const kept = view;
     go({ name: 'sending' });
-    let result;
-    try {
-      const response = await runtime.post('/m/app/provision', runtime.binding ? { ...form, binding: runtime.binding } : form);
-      result = parseProvisionResponse(response.status, response.body);
-    } catch {
-      result = { ok: false as const, code: 'network', message: '通信できませんでした。電波の良い所で再度お試しください。' };
-    }
+    const result = await send('/m/app/provision', runtime.binding ? { ...form, binding: runtime.binding } : form);
     if (!result.ok) return go({ ...kept, startPassword: '', error: result.message });
+    token = result.token;
+    runtime.writeScratchPad(serializeToken(token));
+    go({ name: 'otp' });
+  }
+
+  /** Posts a 初期設定 form; a network failure reads as a refusal with the phone's message. */
+  async function send(path: string, form: Record<string, string>): Promise<ProvisionResult> {
+    try {
+      const response = await runtime.post(path, form);
+      return parseProvisionResponse(response.status, response.body);
+    } catch {
+      return { ok: false, code: 'network', message: '通信できませんでした。電波の良い所で再度お試しください。' };
+    }
+  }
+
+  /** The business 送信: a token of its own from `POST /m/app/enroll`. */
+  async function enrol() {
+    if (view.name !== 'enrol' || !bizService) return;
+    if (!view.agreed) return go({ ...view, error: '「上記内容に同意する」を選択してください。' });
+    go({ name: 'sending' });
+    const result = await send('/m/app/enroll', { serviceId: bizService });
+    if (!result.ok) return go(emptySetup(result.message));
     token = result.token;
     runtime.writeScratchPad(serializeToken(token));
     go({ name: 'otp' });
@@ -211,7 +258,7 @@ export function createTokenApp(runtime: Runtime): TokenApp {
   }
 
   function activate(item: Item) {
-    if (item.kind === 'check' && view.name === 'setup') {
+    if (item.kind === 'check' && (view.name === 'setup' || view.name === 'enrol')) {
       view.agreed = !view.agreed;
       return draw();
     }
@@ -288,8 +335,8 @@ export function createTokenApp(runtime: Runtime): TokenApp {
         return back();
       }
       if (key === 'soft2') {
-        if (view.name === 'setup') return void submit();
-        if (view.name === 'otp') return go({ name: 'top' });
+        if (view.name === 'setup' || view.name === 'enrol') return void submit();
+        if (view.name === 'otp' && !bizService) return go({ name: 'top' });
         if (view.name === 'top') return go({ name: 'otp' });
       }
     },

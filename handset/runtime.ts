@@ -38,6 +38,11 @@ export interface Runtime {
   copy(text: string): Promise<boolean>;
   /** The issuance binding the descriptor carried (`AppParam` / `Ketai-Binding`), sent with 初期設定. */
   binding?: string | null;
+  /**
+   * A start-up parameter from the app's descriptor (i-appli `AppParam`, MIDlet `getAppProperty`):
+   * `serviceId` is set for the business bank's app (docs/business.md). Absent or null: none.
+   */
+  param?(name: 'serviceId'): string | null;
   /** Ends the app (back to the phone's menu); absent where the app is the whole page (web token). */
   exit?(): void;
 }

@@ -15,6 +15,8 @@ export interface InstalledApp {
   code: string | null;
   /** The issuance binding from the descriptor, sent with 初期設定. */
   binding?: string | null;
+  /** From the descriptor: the app's start-up parameter (business mode). */
+  serviceId?: string;
 }
 
 /** Installed apps and their ScratchPads, per device in localStorage (they survive a reload). */
@@ -96,7 +98,14 @@ async function fetchPackage(shell: Shell, store: AppStore, descriptor: AppDescri
     if (twin.status !== 200) return fail('ダウンロードできませんでした。');
     code = new TextDecoder().decode(twin.bytes);
   }
-  const app: InstalledApp = { id: `app-${Date.now().toString(36)}`, name: descriptor.name, packageUrl: descriptor.packageUrl, code, binding: descriptor.binding };
+  const app: InstalledApp = {
+    id: `app-${Date.now().toString(36)}`,
+    name: descriptor.name,
+    packageUrl: descriptor.packageUrl,
+    code,
+    binding: descriptor.binding,
+    ...(descriptor.serviceId ? { serviceId: descriptor.serviceId } : {}),
+  };
   store.add(app);
   return new ListView('ダウンロード完了', [{ label: '起動する', action: () => shell.show(launch(shell, store, app)) }, { label: '終了', action: () => shell.home() }], () => shell.home(), [
     `${app.name}のダウンロードが完了しました。`,
@@ -170,6 +179,7 @@ export function launch(shell: Shell, store: AppStore, installed: InstalledApp): 
       return { status: response.status, body: decodeBody(response.bytes, response.contentType) };
     },
     now: () => shell.now(),
+    param: (name) => (name === 'serviceId' ? (installed.serviceId ?? null) : null),
     copy: copyToClipboard,
     binding: installed.binding ?? null,
     exit: () => shell.home(),

@@ -18,6 +18,8 @@ export interface DescriptorOptions {
   binding?: string | undefined;
   /** URL of the emulator's TypeScript twin, for the built-in package only. */
   twinUrl?: string | undefined;
+  /** The business bank's サービスID: it starts the app in business mode, where it enrols itself (docs/business.md). */
+  serviceId?: string | undefined;
 }
 
 /**
@@ -32,7 +34,7 @@ export function jam(item: AppPackage, profile: JavaProfile, options: DescriptorO
     ['PackageURL', options.packageUrl],
     ['AppSize', String(item.bytes.length)],
     ['AppClass', DOJA_CLASS],
-    ...(options.binding ? [['AppParam', options.binding] as [string, string]] : []),
+    ...(options.binding ? [['AppParam', options.binding] as [string, string]] : options.serviceId ? [['AppParam', `serviceId=${options.serviceId}`] as [string, string]] : []),
     ['LastModified', adfDate(item.lastModified)],
     ['SPsize', String(STORAGE_BYTES)],
     ['UseNetwork', 'http'],
@@ -67,6 +69,7 @@ export function jad(item: AppPackage, carrier: Exclude<AppCarrier, 'docomo'>, pr
       ? ([['MIDlet-X-AllowURL-1', `${origin}/m/app/`], ['MIDlet-X-Storage-Size', String(STORAGE_BYTES)]] as Array<[string, string]>)
       : ([['MIDxlet-Network', 'Y'], ...(midp2 ? [] : [['MIDlet-OCL', 'JSCL-1.1.0']])] as Array<[string, string]>)),
     ...(options.binding ? [['Ketai-Binding', options.binding] as [string, string]] : []),
+    ...(options.serviceId ? [['KT-Service-Id', options.serviceId] as [string, string]] : []),
     ...twin(options),
   ];
   return `${lines.map(([key, value]) => `${key}: ${value}`).join('\r\n')}\r\n`;

@@ -16,8 +16,46 @@ const UNIDENTIFIED: Record<'doja' | 'midp', JavaProfile> = {
   midp: { kind: 'midp', profile: 'MIDP-2.0', configuration: 'CLDC-1.1', maxAppBytes: Infinity },
 };
 
-function carrierOf(name: string): AppCarrier | undefined {
+export function carrierOf(name: string): AppCarrier | undefined {
   return APP_CARRIERS.find((carrier) => carrier === name);
+}
+
+/** Where descriptors come from: the packages, and the origin their URLs are on. */
+export interface DescriptorSource {
+  packages: PackageCatalog;
+  publicUrl?: string;
+}
+
+/**
+ * The descriptor of the tenant's package for the requesting handset's Java profile (406 when the
+ * package does not fit it), carrying `extra` (an issuance binding, or a business bank's サービスID).
+ */
+export async function descriptor(c: Context, deps: DescriptorSource, tenantId: string, carrier: AppCarrier, extra: Pick<DescriptorOptions, 'binding' | 'serviceId'>): Promise<Response> {
+  const kind = carrier === 'docomo' ? 'doja' : 'midp';
+  let item: AppPackage;
+  try {
+    item = await deps.packages.get(tenantId, carrier);
+  } catch (error) {
+    console.error(`app package for ${carrier} unavailable: ${(error as Error).message}`);
+    return c.text('ただいまダウンロードできません。しばらくしてからもう一度お試しください。', 503);
+  }
+  const userAgent = c.req.header('user-agent') ?? '';
+  const detected = javaProfile(detectHandset(c.req.header()), userAgent);
+  const profile = detected?.kind === kind ? detected : UNIDENTIFIED[kind];
+  if (!fitsHandset(profile, item.bytes.length)) return c.text('この機種ではご利用いただけません。', 406);
+  const origin = publicOrigin(c.req.url, deps.publicUrl);
+  const options: DescriptorOptions = {
+    packageUrl: `${origin}${packageUrl(tenantId, carrier)}`,
+    ...extra,
+    twinUrl: item.source === 'built-in' ? `${origin}${TWIN_PATH}` : undefined,
+  };
+  c.header('Cache-Control', 'no-store');
+  if (kind === 'doja') {
+    const body = encodeShiftJis(jam(item, profile, options));
+    return c.body(body, 200, { 'Content-Type': 'application/x-jam', 'Content-Length': String(body.length) });
+  }
+  const body = new TextEncoder().encode(jad(item, carrier as Exclude<AppCarrier, 'docomo'>, profile, options));
+  return c.body(body, 200, { 'Content-Type': 'text/vnd.sun.j2me.app-descriptor; charset=UTF-8', 'Content-Length': String(body.length) });
 }
 
 /**
@@ -56,28 +94,7 @@ export function appRoutes(deps: { lookupTicket: TicketLookup; packages: PackageC
     if (state.status === 'unknown') return c.text('URLが正しくありません。', 404);
     if (state.status === 'expired') return c.text('このURLは有効期限切れです。', 410);
     const tenantId = 'tenantId' in state ? state.tenantId : DEFAULT_TENANT;
-    const item = await load(c, tenantId, carrier);
-    if (item instanceof Response) return item;
-    const userAgent = c.req.header('user-agent') ?? '';
-    const detected = javaProfile(detectHandset(c.req.header()), userAgent);
-    const profile = detected?.kind === kind ? detected : UNIDENTIFIED[kind];
-    if (!fitsHandset(profile, item.bytes.length)) return c.text('この機種ではご利用いただけません。', 406);
-    const origin = publicOrigin(c.req.url, deps.publicUrl);
-    const options: DescriptorOptions = {
-      packageUrl: `${origin}${packageUrl(tenantId, carrier)}`,
-      binding: state.status === 'valid' ? ticket : undefined,
-      twinUrl: item.source === 'built-in' ? `${origin}${TWIN_PATH}` : undefined,
-    };
-    c.header('Cache-Control', 'no-store');
-    if (kind === 'doja') {
-      const body = encodeShiftJis(jam(item, profile, options));
-      return c.body(body, 200, { 'Content-Type': 'application/x-jam', 'Content-Length': String(body.length) });
-    }
-    const body = new TextEncoder().encode(jad(item, carrier as Exclude<AppCarrier, 'docomo'>, profile, options));
-    return c.body(body, 200, {
-      'Content-Type': 'text/vnd.sun.j2me.app-descriptor; charset=UTF-8',
-      'Content-Length': String(body.length),
-    });
+    return descriptor(c, deps, tenantId, carrier, { binding: state.status === 'valid' ? ticket : undefined });
   });
   return app;
 }
