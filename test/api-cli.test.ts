@@ -28,12 +28,15 @@ describe('npm run apikey', () => {
     expect(created.code).toBe(0);
     const key = created.stdout.trim().split('\n').at(-1)!;
     expect(key).toMatch(/^kt_[0-9a-f]{16}_[A-Za-z0-9_-]{43}$/);
+    // `kt_<16 hex>_<43 base64url>`: the secret may itself contain `_`.
     const id = key.split('_')[1]!;
+    const keySecret = key.slice(`kt_${id}_`.length);
+    expect(keySecret).toHaveLength(43);
 
     const listed = await apikey(dataDir, 'list');
     expect(listed.stdout).toContain(`${id}\thimawari\tverify,manage\t`);
     expect(listed.stdout).toContain('窓口端末');
-    expect(listed.stdout).not.toContain(key.split('_')[2]);
+    expect(listed.stdout).not.toContain(keySecret);
 
     const services = await createServices(loadConfig({ DATA_DIR: dataDir }));
     try {
@@ -41,7 +44,7 @@ describe('npm run apikey', () => {
       const { token, secret } = await activeToken(services, 'himawari', 'c-taro');
       expect((await api.call('POST', '/api/v1/verifications', { serial: token.serial, otp: codeNear(secret, token, Date.now()) })).status).toBe(200);
       expect((await api.call('GET', '/api/v1/audit')).status).toBe(403);
-      expect(await dataFiles(services)).not.toContain(key.split('_')[2]);
+      expect(await dataFiles(services)).not.toContain(keySecret);
     } finally {
       await services.close();
     }
