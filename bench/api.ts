@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
-import pg from 'pg';
+import { withScratchDatabase } from './scratch-database.ts';
 import { ApiKeyService } from '../gateway/api/keys.ts';
 import { loadConfig } from '../gateway/config.ts';
 import { codeAt } from '../gateway/otp/code.ts';
@@ -92,26 +92,10 @@ async function benchOn(label: string, env: Record<string, string>): Promise<void
   }
 }
 
-/** A database of its own on the TEST_DATABASE_URL server, dropped afterwards. */
-async function withPostgres(serverUrl: string, work: (url: string) => Promise<void>): Promise<void> {
-  const name = `ketai_bench_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${name}`);
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    await work(url.toString());
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-  }
-}
-
 /** Bank API verifications per second over HTTP (accepted codes, durable replay state) against /healthz on the same server. */
 export async function benchApi(): Promise<void> {
   await benchOn('embedded', {});
   const serverUrl = process.env.TEST_DATABASE_URL;
-  if (serverUrl) await withPostgres(serverUrl, (url) => benchOn('PostgreSQL', { DATABASE_URL: url }));
+  if (serverUrl) await withScratchDatabase(serverUrl, (url) => benchOn('PostgreSQL', { DATABASE_URL: url }));
   else console.log('  (PostgreSQL skipped: set TEST_DATABASE_URL to include it)');
 }

@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
+import { withScratchDatabase } from './scratch-database.ts';
 import { SecretBox } from '../gateway/security/secret-box.ts';
 import { keyCheck } from '../gateway/store/key-check.ts';
 import { openStore } from '../gateway/store/open.ts';
@@ -101,18 +101,10 @@ export async function benchCrash(): Promise<void> {
     console.log('crash postgres: skipped (set TEST_DATABASE_URL=postgres://… to run it)');
     return;
   }
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  const name = `ketai_crash_${Date.now()}`;
-  await admin.query(`CREATE DATABASE ${name}`);
-  const target = new URL(url);
-  target.pathname = `/${name}`;
   const scratch = await mkdtemp(join(tmpdir(), 'ketai-crash-'));
   try {
-    await crashRounds('postgres', { DATA_DIR: scratch, DATABASE_URL: target.toString() }, { dataDir: scratch, databaseUrl: target.toString() });
+    await withScratchDatabase(url, (databaseUrl) => crashRounds('postgres', { DATA_DIR: scratch, DATABASE_URL: databaseUrl }, { dataDir: scratch, databaseUrl }));
   } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
     await rm(scratch, { recursive: true, force: true });
   }
 }

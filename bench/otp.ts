@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
+import { withScratchDatabase } from './scratch-database.ts';
 import { loadConfig } from '../gateway/config.ts';
 import { checkCode } from '../gateway/otp/check.ts';
 import { codeAt } from '../gateway/otp/code.ts';
@@ -23,28 +23,7 @@ export async function benchOtp(): Promise<void> {
     console.log('  PostgreSQL: skipped (set TEST_DATABASE_URL=postgres://… to measure it)');
     return;
   }
-  const { databaseUrl, drop } = await scratchDatabase(url);
-  try {
-    await benchBackend('postgres', { DATABASE_URL: databaseUrl }, pure);
-  } finally {
-    await drop();
-  }
-}
-
-async function scratchDatabase(url: string): Promise<{ databaseUrl: string; drop: () => Promise<void> }> {
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  const name = `ketai_bench_${Date.now()}`;
-  await admin.query(`CREATE DATABASE ${name}`);
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  return {
-    databaseUrl: target.toString(),
-    drop: async () => {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    },
-  };
+  await withScratchDatabase(url, async (databaseUrl) => void (await benchBackend('postgres', { DATABASE_URL: databaseUrl }, pure)));
 }
 
 async function benchBackend(name: string, env: Record<string, string>, pureRate?: number): Promise<number> {
