@@ -1,23 +1,14 @@
-import { open, readFile, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { open, readFile } from 'node:fs/promises';
 import type { Adapter } from 'lowdb';
-
-/** The data file exists but cannot be used. Start-up stops; the file is left as it is. */
-export class StoreFileError extends Error {
-  override name = 'StoreFileError';
-}
+import { StoreOpenError } from './database.ts';
 
 /**
- * A lowdb adapter that writes durably: the JSON goes to a temporary file in the same folder,
- * is fsync'd, renamed over the data file, and the folder is fsync'd, so a crash leaves either
- * the old file or the new one, never half of one.
+ * The lowdb adapter the embedded store reads its snapshot through. It only reads: snapshots are
+ * written in chunks by `writeSnapshot` (embedded/snapshot.ts), never as one string through lowdb.
+ * A file that cannot be read or parsed stops start-up and is left as it is.
  */
-export class DurableJsonFile<T> implements Adapter<T> {
-  readonly #tempPath: string;
-
-  constructor(readonly path: string) {
-    this.#tempPath = join(dirname(path), `.${basename(path)}.tmp`);
-  }
+export class JsonFileReader<T> implements Adapter<T> {
+  constructor(readonly path: string) {}
 
   async read(): Promise<T | null> {
     let text: string;
@@ -25,37 +16,20 @@ export class DurableJsonFile<T> implements Adapter<T> {
       text = await readFile(this.path, 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw new StoreFileError(`cannot read data file ${this.path}: ${(error as Error).message}`);
+      throw new StoreOpenError(`cannot read data file ${this.path}: ${(error as Error).message}`);
     }
     try {
       return JSON.parse(text) as T;
     } catch (error) {
-      throw new StoreFileError(
+      throw new StoreOpenError(
         `data file ${this.path} is not valid JSON (${(error as Error).message}); ` +
           'it was left untouched: restore it from a backup or move it away to start with fresh demo data',
       );
     }
   }
 
-  async write(data: T): Promise<void> {
-    await this.writeText(JSON.stringify(data));
-  }
-
-  async writeText(text: string): Promise<void> {
-    const file = await open(this.#tempPath, 'w', 0o600);
-    try {
-      await file.writeFile(text, 'utf8');
-      await file.sync();
-    } finally {
-      await file.close();
-    }
-    try {
-      await rename(this.#tempPath, this.path);
-    } catch (error) {
-      await rm(this.#tempPath, { force: true });
-      throw error;
-    }
-    await syncFolder(dirname(this.path));
+  async write(): Promise<void> {
+    throw new Error('snapshots are written by writeSnapshot, in chunks');
   }
 }
 

@@ -246,9 +246,7 @@ function emptyTables(): Map<CollectionName, MemoryTable> {
 /** Snapshot plus journal, as the disk has them; null on a first start. */
 async function load(dataDir: string): Promise<Loaded | null> {
   const path = join(dataDir, SNAPSHOT_FILE);
-  const snapshot = await readSnapshot(path).catch((error: Error) => {
-    throw new StoreOpenError(error.message);
-  });
+  const snapshot = await readSnapshot(path);
   if (snapshot === null) return null;
   const head = upgrade(snapshot, path);
   const tables = emptyTables();

@@ -1,7 +1,7 @@
 import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { Low } from 'lowdb';
-import { DurableJsonFile, syncFolder } from '../json-file.ts';
+import { JsonFileReader, syncFolder } from '../json-file.ts';
 
 /** The embedded store's snapshot file: every table, plus the first journal segment to replay over it. */
 export interface Snapshot {
@@ -14,7 +14,7 @@ export interface Snapshot {
 
 /** Reads the snapshot through lowdb; null when there is none yet. */
 export async function readSnapshot(path: string): Promise<Snapshot | null> {
-  const db = new Low<Snapshot>(new DurableJsonFile<Snapshot>(path), null as unknown as Snapshot);
+  const db = new Low<Snapshot>(new JsonFileReader<Snapshot>(path), null as unknown as Snapshot);
   await db.read();
   return db.data ?? null;
 }
