@@ -143,6 +143,9 @@ describe('login (BLI001, BLI002)', () => {
       headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `ketai_sid=${before}` },
     });
     const cookie = response.headers.get('set-cookie')!;
+    // Exactly one: the rotated session's, never also the old one's.
+    expect(response.headers.getSetCookie().filter((header) => header.startsWith('ketai_sid='))).toHaveLength(1);
+    expect(response.headers.get('cache-control')).toBe('no-store');
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Lax/);
     expect(cookie).not.toContain(before!);

@@ -7,6 +7,8 @@ export type PictogramCarrier = 'docomo' | 'au' | 'softbank';
 interface Maps {
   /** Unicode emoji without U+FE0F → carrier private-use code point. */
   puaOfEmoji: Map<string, number>;
+  /** Matches any first code point of an emoji in `puaOfEmoji` (global: scanned with lastIndex); pages are mostly other characters. */
+  emojiStarts: RegExp;
   puaOfShiftJis: Map<number, number>;
   shiftJisOfPua: Map<number, number>;
   /** Carrier private-use code point → the Unicode emoji as fonts draw it (with U+FE0F where needed). */
@@ -21,17 +23,23 @@ let maps: Record<PictogramCarrier, Maps> | undefined;
 function build(): Record<PictogramCarrier, Maps> {
   const out = {} as Record<PictogramCarrier, Maps>;
   for (const carrier of ['docomo', 'au', 'softbank'] as const) {
-    const carrierMaps: Maps = { puaOfEmoji: new Map(), puaOfShiftJis: new Map(), shiftJisOfPua: new Map(), emojiOfPua: new Map() };
+    const puaOfEmoji = new Map<string, number>();
+    const puaOfShiftJis = new Map<number, number>();
+    const shiftJisOfPua = new Map<number, number>();
+    const emojiOfPua = new Map<number, string>();
+    const starts = new Set<number>();
     for (const [sequence, sjisHex, puaHex] of table[carrier]) {
       const emoji = String.fromCodePoint(...sequence!.split(' ').map((code) => parseInt(code, 16)));
       const sjis = parseInt(sjisHex!, 16);
       const pua = parseInt(puaHex!, 16);
-      carrierMaps.puaOfEmoji.set(emoji.replace(VARIATION_SELECTOR, ''), pua);
-      carrierMaps.puaOfShiftJis.set(sjis, pua);
-      carrierMaps.shiftJisOfPua.set(pua, sjis);
-      carrierMaps.emojiOfPua.set(pua, emoji);
+      puaOfEmoji.set(emoji.replace(VARIATION_SELECTOR, ''), pua);
+      starts.add(emoji.codePointAt(0)!);
+      puaOfShiftJis.set(sjis, pua);
+      shiftJisOfPua.set(pua, sjis);
+      emojiOfPua.set(pua, emoji);
     }
-    out[carrier] = carrierMaps;
+    const emojiStarts = new RegExp(`[${[...starts].map((code) => `\\u{${code.toString(16)}}`).join('')}]`, 'gu');
+    out[carrier] = { puaOfEmoji, emojiStarts, puaOfShiftJis, shiftJisOfPua, emojiOfPua };
   }
   return out;
 }
@@ -47,27 +55,32 @@ export function pictogramCarrier(carrier: Carrier | string): PictogramCarrier | 
 
 /** Unicode emoji in `text` → the carrier's private-use pictograms; emoji the carrier lacks are left as they are. */
 export function toCarrierPictograms(text: string, carrier: PictogramCarrier): string {
-  const chars = [...text];
+  const { puaOfEmoji, emojiStarts } = mapsOf(carrier);
+  // Only the characters that start some emoji are looked at; the text between is copied in slices.
+  emojiStarts.lastIndex = 0;
   let out = '';
-  for (let index = 0; index < chars.length; ) {
-    const match = longestPictogram(chars, index, mapsOf(carrier).puaOfEmoji);
-    if (!match) {
-      out += chars[index++];
-      continue;
-    }
-    out += String.fromCharCode(match.pua);
-    index += match.length;
+  let copied = 0;
+  for (let start = emojiStarts.exec(text); start; start = emojiStarts.exec(text)) {
+    const match = longestPictogram(text, start.index, puaOfEmoji);
+    if (!match) continue;
+    out += text.slice(copied, start.index) + String.fromCharCode(match.pua);
     // A trailing U+FE0F (☀ + U+FE0F) belongs to the pictogram.
-    if (chars[index] === '\uFE0F') index++;
+    copied = text[match.end] === '\uFE0F' ? match.end + 1 : match.end;
+    emojiStarts.lastIndex = copied;
   }
-  return out;
+  return copied === 0 ? text : out + text.slice(copied);
 }
 
-/** Longest first: a keycap (digit, U+FE0F, U+20E3) before a bare digit. */
-function longestPictogram(chars: string[], index: number, puaOfEmoji: Map<string, number>): { pua: number; length: number } | null {
-  for (let length = Math.min(LONGEST, chars.length - index); length >= 1; length--) {
-    const pua = puaOfEmoji.get(chars.slice(index, index + length).join('').replace(VARIATION_SELECTOR, ''));
-    if (pua !== undefined) return { pua, length };
+/** Longest first: a keycap (digit, U+FE0F, U+20E3) before a bare digit. `end` is the index after the match. */
+function longestPictogram(text: string, at: number, puaOfEmoji: Map<string, number>): { pua: number; end: number } | null {
+  const ends: number[] = [];
+  for (let end = at, count = 0; count < LONGEST && end < text.length; count++) {
+    end += text.codePointAt(end)! > 0xffff ? 2 : 1;
+    ends.push(end);
+  }
+  for (let index = ends.length - 1; index >= 0; index--) {
+    const pua = puaOfEmoji.get(text.slice(at, ends[index]).replace(VARIATION_SELECTOR, ''));
+    if (pua !== undefined) return { pua, end: ends[index]! };
   }
   return null;
 }

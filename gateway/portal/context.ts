@@ -47,6 +47,10 @@ export function setSessionCookie(c: Context, session: Session, policy: CookiePol
  * it used); an idled-out one is replaced by a fresh one that says so. Handlers that rotate the
  * session put the new one back with `c.set('session', …)`. Each portal names its own cookie, so a
  * personal and a business login in one browser do not end each other.
+ *
+ * The cookie and Cache-Control are set before the handler runs, so they go out with the response
+ * it builds: a header added to a finished response makes Hono rebuild it around a stream. Only a
+ * handler that rotates the session (login, logout) pays for that.
  */
 export function sessions(store: SessionStore, policy: CookiePolicy, name = SESSION_COOKIE): MiddlewareHandler<PortalEnv> {
   return async (c, next) => {
@@ -55,12 +59,21 @@ export function sessions(store: SessionStore, policy: CookiePolicy, name = SESSI
     if (ended) session.flash = ended === 'expired' ? SESSION_EXPIRED : PAGE_EXPIRED;
     c.set('session', session);
     c.set('sessionExpired', ended !== undefined);
+    c.header('Cache-Control', 'no-store');
+    if (session.id !== cookie) setSessionCookie(c, session, policy, name);
     await next();
     const current = c.var.session;
     await store.save(current);
-    if (current.id !== cookie) setSessionCookie(c, current, policy, name);
-    c.header('Cache-Control', 'no-store');
+    if (current.id !== session.id) replaceSessionCookie(c, current, policy, name);
   };
+}
+
+/** After a rotation: the response's cookie for `name` becomes the new session's; other cookies stay. */
+function replaceSessionCookie(c: Context, session: Session, policy: CookiePolicy, name: string): void {
+  const others = c.res.headers.getSetCookie().filter((header) => !header.startsWith(`${name}=`));
+  c.header('Set-Cookie', undefined);
+  for (const header of others) c.header('Set-Cookie', header, { append: true });
+  setSessionCookie(c, session, policy, name);
 }
 
 /** Reads a posted form as plain strings (files and repeated names ignored) and checks `_csrf`. */

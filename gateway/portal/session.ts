@@ -37,7 +37,9 @@ export interface Session extends SessionState {
 }
 
 interface Tracking {
-  key: string;
+  /** The store's key, the id's hash: computed when first needed (most visitors are never stored). */
+  key?: string;
+  id: string;
   createdAt: number;
   lastSaved: number;
   saved: string;
@@ -70,19 +72,21 @@ export class SessionStore {
     const key = hashId(cookie);
     const record = await this.repo.get(key);
     const now = this.now();
-    if (!record) return { session: this.#make(cookie, {}, { key, createdAt: now, lastSaved: 0, saved: '{}', stored: false }) };
+    if (!record) return { session: this.#make(cookie, undefined, { key, id: cookie, createdAt: now, lastSaved: 0, saved: '{}', stored: false }) };
     if (record.expiresAt < now || now - record.lastSeen > IDLE_MS) {
       await this.repo.delete(key);
       return { session: this.#fresh(), ended: record.customerId ? 'expired' : 'idle' };
     }
     const state = record.state as SessionState;
-    return { session: this.#make(cookie, state, { key, createdAt: record.createdAt, lastSaved: record.lastSeen, saved: JSON.stringify(state), stored: true }) };
+    return { session: this.#make(cookie, state, { key, id: cookie, createdAt: record.createdAt, lastSaved: record.lastSeen, saved: JSON.stringify(state), stored: true }) };
   }
 
   /** Writes the session when its state changed, or to mark it used (at most every few seconds). */
   async save(session: Session): Promise<void> {
     const tracking = this.#tracking.get(session);
     if (!tracking) return;
+    // A visitor with nothing to keep (only id and csrf) is not written at all.
+    if (!tracking.stored && Object.keys(session).length === 2) return;
     const state = stateOf(session);
     const text = JSON.stringify(state);
     const now = this.now();
@@ -90,7 +94,7 @@ export class SessionStore {
     if (!changed && (!tracking.stored || now - tracking.lastSaved < TOUCH_MS)) return;
     if (!tracking.stored && text === '{}') return;
     const record: SessionRecord = {
-      id: tracking.key,
+      id: keyOf(tracking),
       ...(state.customerId ? { customerId: state.customerId } : {}),
       createdAt: tracking.createdAt,
       lastSeen: now,
@@ -117,14 +121,15 @@ export class SessionStore {
 
   /** At login: the customer's oldest sessions beyond the cap end. */
   async limitPerCustomer(customerId: string, keep: Session): Promise<void> {
-    const keepKey = this.#tracking.get(keep)?.key;
+    const tracking = this.#tracking.get(keep);
+    const keepKey = tracking && keyOf(tracking);
     const others = (await this.repo.byCustomer(customerId)).filter((record) => record.id !== keepKey).sort((a, b) => b.lastSeen - a.lastSeen);
     for (const record of others.slice(MAX_PER_CUSTOMER - 1)) await this.repo.delete(record.id);
   }
 
   async destroy(session: Session): Promise<void> {
     const tracking = this.#tracking.get(session);
-    if (tracking?.stored) await this.repo.delete(tracking.key);
+    if (tracking?.stored) await this.repo.delete(keyOf(tracking));
     this.#tracking.delete(session);
   }
 
@@ -145,11 +150,11 @@ export class SessionStore {
 
   #fresh(): Session {
     const id = newId();
-    return this.#make(id, {}, { key: hashId(id), createdAt: this.now(), lastSaved: 0, saved: '{}', stored: false });
+    return this.#make(id, undefined, { id, createdAt: this.now(), lastSaved: 0, saved: '{}', stored: false });
   }
 
-  #make(id: string, state: SessionState, tracking: Tracking): Session {
-    const session: Session = { ...structuredClone(state), id, csrf: this.#csrf(id, Math.floor(this.now() / 1000)) };
+  #make(id: string, state: SessionState | undefined, tracking: Tracking): Session {
+    const session: Session = { ...(state && structuredClone(state)), id, csrf: this.#csrf(id, Math.floor(this.now() / 1000)) };
     this.#tracking.set(session, tracking);
     return session;
   }
@@ -159,6 +164,8 @@ export class SessionStore {
     return `${stamp}.${createHmac('sha256', this.csrfKey).update(`${id}.${stamp}`).digest('base64url')}`;
   }
 }
+
+const keyOf = (tracking: Tracking) => (tracking.key ??= hashId(tracking.id));
 
 function stateOf(session: Session): SessionState {
   const { id: _id, csrf: _csrf, ...state } = session;
