@@ -1,8 +1,11 @@
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../gateway/config.ts';
-import { SECURITY_HEADERS } from '../gateway/http/security-headers.ts';
+import { SECURITY_HEADERS, withSecurityHeaders } from '../gateway/http/security-headers.ts';
 import { createApp } from '../gateway/routes.ts';
 import { startGateway, type RunningGateway } from '../gateway/server.ts';
 import { tempDir } from './helpers/temp-dir.ts';
@@ -58,5 +61,30 @@ describe('security headers', () => {
   it('are on responses from app.request too (no node server underneath)', async () => {
     const response = await createApp(gateway.services).request('/m/help', { headers: DOCOMO });
     expect(securityHeadersOf(response)).toEqual(expected);
+  });
+
+  it("keep the response's own headers over HTTP: several Set-Cookie, a status line, no duplicates", async () => {
+    const app = new Hono();
+    app.get('/two-cookies', (c) => {
+      c.header('Set-Cookie', 'a=1; Path=/', { append: true });
+      c.header('Set-Cookie', 'b=2; Path=/', { append: true });
+      return c.text('ok', 201);
+    });
+    const server = serve({ fetch: withSecurityHeaders(app).fetch, port: 0, hostname: '127.0.0.1' });
+    try {
+      await once(server, 'listening');
+      const { port } = server.address() as AddressInfo;
+      const response = await fetch(`http://127.0.0.1:${port}/two-cookies`);
+      expect(response.status).toBe(201);
+      expect(await response.text()).toBe('ok');
+      expect(response.headers.getSetCookie()).toEqual(['a=1; Path=/', 'b=2; Path=/']);
+      expect(response.headers.get('content-type')).toBe('text/plain; charset=UTF-8');
+      expect(securityHeadersOf(response)).toEqual(expected);
+      // Each security header once: fetch joins repeated ones with ", ".
+      expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+      expect(response.headers.get('content-security-policy')).not.toContain(', ');
+    } finally {
+      server.close();
+    }
   });
 });

@@ -1,4 +1,4 @@
-import type { ServerResponse } from 'node:http';
+import { ServerResponse, type OutgoingHttpHeader, type OutgoingHttpHeaders } from 'node:http';
 import type { Hono } from 'hono';
 import type { Config } from '../config.ts';
 
@@ -56,12 +56,16 @@ function overHttps(request: Request, mode: Pick<Config, 'trustProxy'>): boolean 
   return mode.trustProxy && request.headers.get('x-forwarded-proto')?.split(',').at(-1)?.trim().toLowerCase() === 'https';
 }
 
+/** The headers as `name, value, name, value…`: the form node's `writeHead` takes with least work. */
+const SECURITY_FLAT: readonly string[] = SECURITY_HEADERS.flat();
+
 /**
  * Makes `app` add the security headers, its part's CSP, and HSTS over HTTPS to every response. Under
- * @hono/node-server they go straight onto node's `ServerResponse` before routing: no undici `Headers`
- * is built, and no middleware runs, so a route with one handler keeps Hono's synchronous fast path and
- * node-server's cached response (routes never set these names, so nothing is overridden). Elsewhere
- * (`app.request`, the emulator's in-process dispatch) they are set on the finished response.
+ * @hono/node-server they join the headers node-server hands to `writeHead`, as one flat list: no
+ * undici `Headers` is built, no `setHeader` validates and stores them one by one, and no middleware
+ * runs, so a route with one handler keeps Hono's synchronous fast path and node-server's cached
+ * response (routes never set these names, so nothing is sent twice). Elsewhere (`app.request`, the
+ * emulator's in-process dispatch) they are set on the finished response.
  */
 export function withSecurityHeaders<App extends Pick<Hono, 'fetch'>>(app: App, mode: Pick<Config, 'trustProxy'> = { trustProxy: false }): App {
   const dispatch = app.fetch;
@@ -70,8 +74,7 @@ export function withSecurityHeaders<App extends Pick<Hono, 'fetch'>>(app: App, m
     if (overHttps(request, mode)) extra.push(HSTS);
     const outgoing = (env as { outgoing?: ServerResponse } | undefined)?.outgoing;
     if (outgoing) {
-      for (const [name, value] of SECURITY_HEADERS) outgoing.setHeader(name, value);
-      for (const [name, value] of extra) outgoing.setHeader(name, value);
+      outgoing.writeHead = writeHeadWith(outgoing, extra);
       return dispatch(request, env, executionCtx);
     }
     return Promise.resolve(dispatch(request, env, executionCtx)).then((response) => {
@@ -81,4 +84,20 @@ export function withSecurityHeaders<App extends Pick<Hono, 'fetch'>>(app: App, m
     });
   };
   return app;
+}
+
+type WriteHead = ServerResponse['writeHead'];
+const nodeWriteHead = ServerResponse.prototype.writeHead as (this: ServerResponse, status: number, ...rest: unknown[]) => ServerResponse;
+
+/** `outgoing.writeHead` with the security headers (and `extra`) in front of whatever the response sets. */
+function writeHeadWith(outgoing: ServerResponse, extra: SecurityHeader[]): WriteHead {
+  return ((status: number, reasonOrHeaders?: string | OutgoingHttpHeaders | OutgoingHttpHeader[], headers?: OutgoingHttpHeaders | OutgoingHttpHeader[]) => {
+    const reason = typeof reasonOrHeaders === 'string' ? reasonOrHeaders : undefined;
+    const own = typeof reasonOrHeaders === 'string' ? headers : reasonOrHeaders;
+    const all: OutgoingHttpHeader[] = [...SECURITY_FLAT];
+    for (const [name, value] of extra) all.push(name, value);
+    if (Array.isArray(own)) all.push(...(Array.isArray(own[0]) ? (own as unknown as OutgoingHttpHeader[][]).flat() : own));
+    else if (own) for (const name in own) if (own[name] !== undefined) all.push(name, own[name]!);
+    return reason === undefined ? nodeWriteHead.call(outgoing, status, all) : nodeWriteHead.call(outgoing, status, reason, all);
+  }) as WriteHead;
 }
