@@ -48,6 +48,10 @@ describe.each(BACKENDS)('storage contract: $name', (backend) => {
     read.name = 'changed';
     read.policy.digits = 6;
     expect(await db.tenants.get('t1')).toEqual(tenant);
+    // Arrays inside a record too.
+    await db.apiKeys.put({ id: 'k1', tenantId: 't1', name: 'ib', scopes: ['verify'], secretHash: 'x', createdAt: 'now' });
+    (await db.apiKeys.get('k1'))!.scopes.push('manage');
+    expect((await db.apiKeys.get('k1'))!.scopes).toEqual(['verify']);
     expect(await db.tenants.get('nope')).toBeUndefined();
     await db.close();
   });

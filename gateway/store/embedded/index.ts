@@ -8,7 +8,7 @@ import { AppendFile } from './append-file.ts';
 import { embeddedRepositories } from './repositories.ts';
 import { readSnapshot, writeSnapshot, type Snapshot } from './snapshot.ts';
 import { MemoryTable } from './table.ts';
-import { CommittedView, TransactionView, type Row, type View } from './view.ts';
+import { CommittedView, copy, TransactionView, type Row, type View } from './view.ts';
 
 export const SNAPSHOT_FILE = 'ketai.json';
 export const AUDIT_FILE = 'audit.jsonl';
@@ -212,7 +212,7 @@ export class EmbeddedDatabase implements Database {
     const out: AuditEvent[] = [];
     for (let i = this.#events.length - 1; i >= 0 && out.length < query.limit; i--) {
       const event = this.#events[i]!;
-      if (matchesAudit(event, query)) out.push(structuredClone(event));
+      if (matchesAudit(event, query)) out.push(copy(event));
     }
     return out;
   }

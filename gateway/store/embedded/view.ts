@@ -13,7 +13,18 @@ export interface View {
   audit(event: AuditEvent): void;
 }
 
-const copy = <T>(value: T): T => structuredClone(value);
+/**
+ * A deep copy of a row, so callers never hold the table's own objects. Rows are JSON data (the
+ * journal and snapshot store them as JSON), so a plain walk does what `structuredClone` does,
+ * about ten times faster: reads are on every request's path.
+ */
+export function copy<T>(value: T): T {
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return value.map(copy) as T;
+  const out: Record<string, unknown> = {};
+  for (const key in value) out[key] = copy((value as Record<string, unknown>)[key]);
+  return out as T;
+}
 
 /** Reads of committed data; the repositories make each write outside a transaction a transaction of its own. */
 export class CommittedView implements View {
