@@ -7,8 +7,8 @@ export type PictogramCarrier = 'docomo' | 'au' | 'softbank';
 interface Maps {
   /** Unicode emoji without U+FE0F → carrier private-use code point. */
   puaOfEmoji: Map<string, number>;
-  /** Matches any first code point of an emoji in `puaOfEmoji` (global: scanned with lastIndex); pages are mostly other characters. */
-  emojiStarts: RegExp;
+  /** Where an emoji of `puaOfEmoji` may start; pages are mostly other characters. */
+  starts: EmojiStarts;
   puaOfShiftJis: Map<number, number>;
   shiftJisOfPua: Map<number, number>;
   /** Carrier private-use code point → the Unicode emoji as fonts draw it (with U+FE0F where needed). */
@@ -27,21 +27,50 @@ function build(): Record<PictogramCarrier, Maps> {
     const puaOfShiftJis = new Map<number, number>();
     const shiftJisOfPua = new Map<number, number>();
     const emojiOfPua = new Map<number, string>();
-    const starts = new Set<number>();
+    const sequences: number[][] = [];
     for (const [sequence, sjisHex, puaHex] of table[carrier]) {
-      const emoji = String.fromCodePoint(...sequence!.split(' ').map((code) => parseInt(code, 16)));
+      const codes = sequence!.split(' ').map((code) => parseInt(code, 16));
+      const emoji = String.fromCodePoint(...codes);
       const sjis = parseInt(sjisHex!, 16);
       const pua = parseInt(puaHex!, 16);
       puaOfEmoji.set(emoji.replace(VARIATION_SELECTOR, ''), pua);
-      starts.add(emoji.codePointAt(0)!);
+      sequences.push(codes.filter((code) => code !== 0xfe0f));
       puaOfShiftJis.set(sjis, pua);
       shiftJisOfPua.set(pua, sjis);
       emojiOfPua.set(pua, emoji);
     }
-    const emojiStarts = new RegExp(`[${[...starts].map((code) => `\\u{${code.toString(16)}}`).join('')}]`, 'gu');
-    out[carrier] = { puaOfEmoji, emojiStarts, puaOfShiftJis, shiftJisOfPua, emojiOfPua };
+    out[carrier] = { puaOfEmoji, starts: emojiStarts(sequences), puaOfShiftJis, shiftJisOfPua, emojiOfPua };
   }
   return out;
+}
+
+/**
+ * Which UTF-16 units may begin an emoji (an astral one by its lead surrogate), and for ASCII starts,
+ * which code must follow: digits and `#` begin keycaps only with the keycap mark after them, and
+ * pages are full of digits.
+ */
+interface EmojiStarts {
+  units: Uint8Array;
+  afterAscii: Set<number>;
+}
+
+function emojiStarts(sequences: number[][]): EmojiStarts {
+  const units = new Uint8Array(0x10000);
+  const afterAscii = new Set<number>();
+  for (const [first, second] of sequences) {
+    units[String.fromCodePoint(first!).charCodeAt(0)] = 1;
+    if (first! < 0x80 && second !== undefined) afterAscii.add(second);
+  }
+  return { units, afterAscii };
+}
+
+/** Whether an emoji may start at `index` (cheap: most characters answer with one table read). */
+function mayStart(text: string, index: number, { units, afterAscii }: EmojiStarts): boolean {
+  const unit = text.charCodeAt(index);
+  if (units[unit] === 0) return false;
+  if (unit >= 0x80) return true;
+  const next = text.charCodeAt(index + 1);
+  return afterAscii.has(next === 0xfe0f ? text.charCodeAt(index + 2) : next);
 }
 
 function mapsOf(carrier: PictogramCarrier): Maps {
@@ -55,18 +84,18 @@ export function pictogramCarrier(carrier: Carrier | string): PictogramCarrier | 
 
 /** Unicode emoji in `text` → the carrier's private-use pictograms; emoji the carrier lacks are left as they are. */
 export function toCarrierPictograms(text: string, carrier: PictogramCarrier): string {
-  const { puaOfEmoji, emojiStarts } = mapsOf(carrier);
-  // Only the characters that start some emoji are looked at; the text between is copied in slices.
-  emojiStarts.lastIndex = 0;
+  const { puaOfEmoji, starts } = mapsOf(carrier);
+  // Only where an emoji may start is anything looked up; the text between is copied in slices.
   let out = '';
   let copied = 0;
-  for (let start = emojiStarts.exec(text); start; start = emojiStarts.exec(text)) {
-    const match = longestPictogram(text, start.index, puaOfEmoji);
+  for (let index = 0; index < text.length; index++) {
+    if (!mayStart(text, index, starts)) continue;
+    const match = longestPictogram(text, index, puaOfEmoji);
     if (!match) continue;
-    out += text.slice(copied, start.index) + String.fromCharCode(match.pua);
+    out += text.slice(copied, index) + String.fromCharCode(match.pua);
     // A trailing U+FE0F (☀ + U+FE0F) belongs to the pictogram.
     copied = text[match.end] === '\uFE0F' ? match.end + 1 : match.end;
-    emojiStarts.lastIndex = copied;
+    index = copied - 1;
   }
   return copied === 0 ? text : out + text.slice(copied);
 }
