@@ -3,6 +3,7 @@ import { codeAt } from '../gateway/otp/code.ts';
 import { bizServices } from '../gateway/biz/index.ts';
 import { createApp } from '../gateway/routes.ts';
 import type { Token } from '../gateway/store/schema.ts';
+import { apiFor } from './helpers/api.ts';
 import { PortalClient } from './helpers/portal-client.ts';
 import { testServices } from './helpers/services.ts';
 
@@ -547,6 +548,11 @@ describe('BOA010 利用形態設定', () => {
     setup.clock.advance(30_000);
     await second.post('/biz/login/otp', { otp: adminPhone.code() });
     expect(second.page.screen).toBe('BBM001');
+    // A bank system checking a 一般者's code by customer id checks the same shared token.
+    const api = await apiFor(setup.services, BIZ_SERVICE, ['verify'], setup.app);
+    setup.clock.advance(30_000);
+    expect(await api.call('POST', '/api/v1/verifications', { customerId: 'W0007', otp: adminPhone.code() })).toMatchObject({ status: 200, json: { serial: adminPhone.serial } });
+    expect((await api.call('POST', '/api/v1/verifications', { customerId: 'W0008', otp: adminPhone.code() })).json.code).toBe('replayed');
   });
 });
 

@@ -1,6 +1,6 @@
 import type { AuditTrail, Origin } from '../audit/trail.ts';
 import type { ConfirmPasswordService, ConfirmResult } from '../auth/confirm-password.ts';
-import type { Database } from '../store/database.ts';
+import type { CustomerRepository, Database } from '../store/database.ts';
 import type { Customer } from '../store/schema.ts';
 
 /** 利用形態 (BOA010) of one company, kept on its administrator (docs/business.md, "利用形態設定"). */
@@ -30,6 +30,18 @@ export function tokenState(admin: Customer, user: Customer): { registered: boole
   return { registered: user.tokenSerial !== undefined, ...(holdsSharedToken(admin, user) ? { sharing: 'holder' as const } : {}) };
 }
 
+/** The administrator whose 利用形態 applies to `user`: themselves for an administrator, none for a personal customer. */
+export async function companyAdmin(customers: Pick<CustomerRepository, 'get'>, user: Customer): Promise<Customer | undefined> {
+  if (user.role === 'admin') return user;
+  const admin = user.adminId ? await customers.get(user.adminId) : undefined;
+  return admin?.role === 'admin' && admin.tenantId === user.tenantId ? admin : undefined;
+}
+
+/** The serial whose code proves `user` (a bank system's check by customer id), whatever login asks. */
+export async function activeTokenOf(customers: Pick<CustomerRepository, 'get'>, user: Customer): Promise<string | undefined> {
+  return tokenFor((await companyAdmin(customers, user)) ?? user, user);
+}
+
 export type ChangeRefusal = { status: 'no-admin-token' } | { status: 'users-have-tokens'; userIds: string[] };
 
 /**
@@ -53,16 +65,9 @@ export class UsageService {
     private readonly audit: AuditTrail,
   ) {}
 
-  /** The administrator whose 利用形態 applies to `user`: themselves for an administrator. */
-  async adminOf(user: Customer): Promise<Customer | undefined> {
-    if (user.role === 'admin') return user;
-    const admin = user.adminId ? await this.db.customers.get(user.adminId) : undefined;
-    return admin?.role === 'admin' && admin.tenantId === user.tenantId ? admin : undefined;
-  }
-
   /** The token login asks `user` for, or undefined: 利用形態 says no, or no token is registered. */
   async loginToken(user: Customer): Promise<{ serial: string; shared: boolean } | undefined> {
-    const admin = (await this.adminOf(user)) ?? user;
+    const admin = (await companyAdmin(this.db.customers, user)) ?? user;
     if (!usageOf(admin).loginOtp) return undefined;
     const serial = tokenFor(admin, user);
     return serial ? { serial, shared: usesAdminToken(admin, user) } : undefined;
