@@ -4,14 +4,15 @@ import { bizServices } from '../gateway/biz/index.ts';
 import { createApp } from '../gateway/routes.ts';
 import type { Token } from '../gateway/store/schema.ts';
 import { apiFor } from './helpers/api.ts';
+import { freshPostgresUrl, SKIP_POSTGRES } from './helpers/backends.ts';
 import { PortalClient } from './helpers/portal-client.ts';
 import { testServices } from './helpers/services.ts';
 
 const BIZ_SERVICE = '20200001';
 const PERSONAL_SERVICE = '10100001';
 
-async function setUp() {
-  const { services, clock } = await testServices();
+async function setUp(env: Record<string, string> = {}) {
+  const { services, clock } = await testServices(undefined, env);
   const app = createApp(services);
   return { services, clock, app, client: new PortalClient(app) };
 }
@@ -556,9 +557,14 @@ describe('BOA010 利用形態設定', () => {
   });
 });
 
-describe('利用形態 inside the transaction', () => {
-  it('refuses a registration for a 一般者 and the shared token’s unregistration when the company turned shared after the page was read', async () => {
-    const setup = await setUp();
+const BACKENDS = [
+  { name: 'embedded', skip: false, env: async (): Promise<Record<string, string>> => ({}) },
+  { name: 'PostgreSQL', skip: SKIP_POSTGRES, env: async (): Promise<Record<string, string>> => ({ DATABASE_URL: await freshPostgresUrl() }) },
+];
+
+describe.each(BACKENDS)('利用形態 inside the transaction ($name)', (backend) => {
+  it.skipIf(backend.skip)('refuses a registration for a 一般者 and the shared token’s unregistration when the company turned shared after the page was read', async () => {
+    const setup = await setUp(await backend.env());
     const adminPhone = await enrolledPhone(setup);
     const userPhone = await enrolledPhone(setup);
     await login(setup.client);
@@ -577,5 +583,6 @@ describe('利用形態 inside the transaction', () => {
     expect(await db.tokens.get(userPhone.serial)).toMatchObject({ status: 'provisioned' });
     expect(await admin.release(stale, stale, { otp: adminPhone.code(), approvalPassword: 'shonin01' })).toEqual({ status: 'shared' });
     expect(await db.tokens.get(adminPhone.serial)).toMatchObject({ status: 'active', customerId: 'W0001' });
+    await setup.services.close();
   });
 });
