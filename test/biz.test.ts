@@ -403,6 +403,9 @@ describe('BOA010 利用形態設定', () => {
     expect(setup.client.field('loginOtp')).toBe('しない');
     await setup.client.get('/biz/admin/otp/usage');
     expect(setup.client.page.html).toMatch(/name="loginOtp" value="off" checked/);
+    // BOA011 belongs to the change just made: after BOA010 is shown again it leads back there.
+    await setup.client.get('/biz/admin/otp/usage/done');
+    expect(setup.client.page.screen).toBe('BOA010');
     const events = await setup.services.db.audit.list({ tenantId: 'kodama', customerId: 'W0001', action: 'biz.usage.change', limit: 5 });
     expect(events[0]).toMatchObject({ result: 'ok', actor: 'customer:W0001', detail: { tokenMode: 'individual', loginOtp: false } });
     expect(JSON.stringify(events)).not.toContain('shonin01');

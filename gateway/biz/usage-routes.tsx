@@ -26,7 +26,10 @@ export function usageRoutes(usage: UsageService, policy: CookiePolicy): Hono<Por
   const again = (c: PortalContext, status: 400 | 403 | 409, form: UsageForm, errors: UsageErrors, error?: string) =>
     render(c, <UsageScreen chrome={bizChrome(c)} form={form} errors={errors} error={error} />, status);
 
-  app.get('/', (c) => render(c, <UsageScreen chrome={bizChrome(c)} form={usageForm(usageOf(c.var.customer))} />));
+  app.get('/', (c) => {
+    delete bizState(c).usageChanged;
+    return render(c, <UsageScreen chrome={bizChrome(c)} form={usageForm(usageOf(c.var.customer))} />);
+  });
 
   app.post('/', async (c) => {
     const form = { tokenMode: c.var.form.tokenMode, loginOtp: c.var.form.loginOtp };
