@@ -54,7 +54,7 @@ export function createApp(services: Services, mode: AppMode = DEVELOPMENT): Hono
       ...(services.config.publicUrl ? { publicUrl: services.config.publicUrl } : {}),
     }));
   }
-  app.route('/', bizRoutes(services, biz.admin, mode));
+  app.route('/', bizRoutes(services, biz, mode));
   app.route('/', portalRoutes(services, mode));
   return withSecurityHeaders(app, mode);
 }

@@ -1,15 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { codeAt } from '../gateway/otp/code.ts';
+import { bizServices } from '../gateway/biz/index.ts';
 import { createApp } from '../gateway/routes.ts';
 import type { Token } from '../gateway/store/schema.ts';
+import { apiFor } from './helpers/api.ts';
+import { freshPostgresUrl, SKIP_POSTGRES } from './helpers/backends.ts';
 import { PortalClient } from './helpers/portal-client.ts';
 import { testServices } from './helpers/services.ts';
 
 const BIZ_SERVICE = '20200001';
 const PERSONAL_SERVICE = '10100001';
 
-async function setUp() {
-  const { services, clock } = await testServices();
+async function setUp(env: Record<string, string> = {}) {
+  const { services, clock } = await testServices(undefined, env);
   const app = createApp(services);
   return { services, clock, app, client: new PortalClient(app) };
 }
@@ -371,5 +374,218 @@ describe('BIL001 IDロック解除', () => {
     expect(user.page.screen).toBe('BBM001');
     await setup.client.post('/biz/admin/unlock', { customerId: 'c-taro', approvalPassword: 'shonin01' });
     expect(setup.client.page.status).toBe(404);
+  });
+});
+
+describe('BOA010 利用形態設定', () => {
+  /** BOA010 → 確定, as the administrator submits it. */
+  const setUsage = (client: PortalClient, tokenMode: string, loginOtp: string, approvalPassword = 'shonin01') => client.post('/biz/admin/otp/usage', { tokenMode, loginOtp, approvalPassword });
+  const storedUsage = async (setup: Setup) => (await setup.services.db.customers.get('W0001'))?.usage;
+
+  it('is reached from BOA001; a change is stored, shown on BOA011 and BOA001, and audited', async () => {
+    const setup = await setUp();
+    await login(setup.client);
+    await setup.client.get('/biz/admin/otp');
+    expect(setup.client.page.html).toMatch(/<a href="\/biz\/admin\/otp\/usage"[^>]*>利用形態設定 &gt;<\/a>/);
+    expect(setup.client.page.html).toContain('ワンタイムパスワード認証の利用形態の設定を行います。');
+    expect(setup.client.field('tokenMode')).toBe('利用者ごとにトークンを利用');
+    expect(setup.client.field('loginOtp')).toBe('する');
+    await setup.client.get('/biz/admin/otp/usage');
+    expect(setup.client.page.screen).toBe('BOA010');
+    expect(setup.client.page.html).toMatch(/name="tokenMode" value="individual" checked/);
+    expect(setup.client.page.html).toMatch(/name="loginOtp" value="on" checked/);
+    await setUsage(setup.client, 'individual', 'off');
+    expect(setup.client.page.screen).toBe('BOA011');
+    expect(setup.client.field('done')).toBe('利用形態を変更しました。変更後の利用形態は現在より有効となります。');
+    expect(setup.client.field('loginOtp')).toBe('しない');
+    expect(await storedUsage(setup)).toEqual({ tokenMode: 'individual', loginOtp: false });
+    await setup.client.get('/biz/admin/otp');
+    expect(setup.client.field('loginOtp')).toBe('しない');
+    await setup.client.get('/biz/admin/otp/usage');
+    expect(setup.client.page.html).toMatch(/name="loginOtp" value="off" checked/);
+    // BOA011 belongs to the change just made: after BOA010 is shown again it leads back there.
+    await setup.client.get('/biz/admin/otp/usage/done');
+    expect(setup.client.page.screen).toBe('BOA010');
+    const events = await setup.services.db.audit.list({ tenantId: 'kodama', customerId: 'W0001', action: 'biz.usage.change', limit: 5 });
+    expect(events[0]).toMatchObject({ result: 'ok', actor: 'customer:W0001', detail: { tokenMode: 'individual', loginOtp: false } });
+    expect(JSON.stringify(events)).not.toContain('shonin01');
+  });
+
+  it('refuses a wrong 承認用パスワード next to the field and counts it; an empty choice or password is asked for', async () => {
+    const setup = await setUp();
+    await login(setup.client);
+    await setup.client.get('/biz/admin/otp/usage');
+    await setUsage(setup.client, 'individual', 'off', 'wrong');
+    expect(setup.client.page.screen).toBe('BOA010');
+    expect(setup.client.fieldError('approvalPassword')).toBe('承認用パスワードが正しくありません。（あと4回誤るとロックされます）');
+    expect((await setup.services.db.customers.get('W0001'))?.confirmFailures).toBe(1);
+    expect(await storedUsage(setup)).toBeUndefined();
+    // The choice made is kept on the page.
+    expect(setup.client.page.html).toMatch(/name="loginOtp" value="off" checked/);
+    const events = await setup.services.db.audit.list({ tenantId: 'kodama', customerId: 'W0001', action: 'biz.usage.change', limit: 5 });
+    expect(events[0]?.result).toBe('password-wrong');
+    await setup.client.post('/biz/admin/otp/usage', { tokenMode: 'both', approvalPassword: '' });
+    expect(setup.client.page.status).toBe(400);
+    expect(setup.client.fieldError('tokenMode')).toBe('トークンの利用形態を選択してください。');
+    expect(setup.client.fieldError('loginOtp')).toContain('「する」「しない」から選択してください');
+    expect(setup.client.fieldError('approvalPassword')).toBe('承認用パスワードを入力してください。');
+    for (let i = 0; i < 4; i++) await setUsage(setup.client, 'individual', 'off', 'wrong');
+    await setUsage(setup.client, 'individual', 'off');
+    expect(setup.client.page.status).toBe(403);
+    expect(setup.client.messages()[0]).toContain('お取引を制限しています');
+    expect(await storedUsage(setup)).toBeUndefined();
+  });
+
+  it('refuses a 一般者 (403) and a form without its CSRF token', async () => {
+    const setup = await setUp();
+    const user = new PortalClient(setup.app);
+    await login(user, 'W0005');
+    for (const path of ['/biz/admin/otp/usage', '/biz/admin/otp/usage/done']) {
+      await user.get(path);
+      expect(user.page.status, path).toBe(403);
+      expect(user.messages()).toContain('管理機能は管理者のみご利用いただけます。');
+    }
+    await setUsage(user, 'individual', 'off', 'anything');
+    expect(user.page.status).toBe(403);
+    await login(setup.client);
+    await setup.client.get('/biz/admin/otp/usage');
+    await setup.client.post('/biz/admin/otp/usage', { _csrf: '', tokenMode: 'individual', loginOtp: 'off', approvalPassword: 'shonin01' });
+    expect(setup.client.page.status).toBe(403);
+    expect(setup.client.messages()[0]).toContain('最初から操作をやり直して下さい');
+    expect(await storedUsage(setup)).toBeUndefined();
+  });
+
+  it('with the login OTP off, a user with a token goes from BBL001 straight to メイン; on again, BBL002', async () => {
+    const setup = await setUp();
+    const phone = await enrolledPhone(setup);
+    await login(setup.client);
+    await register(setup, 'W0005', phone);
+    await setup.client.get('/biz/admin/otp/usage');
+    await setUsage(setup.client, 'individual', 'off');
+    const user = new PortalClient(setup.app);
+    await login(user, 'W0005');
+    expect(user.page.screen).toBe('BBM001');
+    await setup.client.get('/biz/admin/otp/usage');
+    await setUsage(setup.client, 'individual', 'on');
+    const again = new PortalClient(setup.app);
+    await login(again, 'W0005');
+    expect(again.page.screen).toBe('BBL002');
+  });
+
+  it('switches to shared only with the administrator’s token registered and no 一般者 holding one', async () => {
+    const setup = await setUp();
+    const adminPhone = await enrolledPhone(setup);
+    const userPhone = await enrolledPhone(setup);
+    await login(setup.client);
+    await setup.client.get('/biz/admin/otp/usage');
+    await setUsage(setup.client, 'shared', 'on');
+    expect(setup.client.page.status).toBe(409);
+    expect(setup.client.fieldError('tokenMode')).toBe('全利用者で共用するトークンとして、先に管理者のトークンを登録してください。');
+    await register(setup, 'W0001', adminPhone);
+    await register(setup, 'W0003', userPhone);
+    await setup.client.get('/biz/admin/otp/usage');
+    await setUsage(setup.client, 'shared', 'on');
+    expect(setup.client.page.status).toBe(409);
+    expect(setup.client.fieldError('tokenMode')).toBe('利用者ごとのトークンを登録解除してから変更してください。（トークン登録済みの一般者: W0003）');
+    expect(await storedUsage(setup)).toBeUndefined();
+    expect((await setup.services.db.audit.list({ tenantId: 'kodama', customerId: 'W0001', action: 'biz.usage.change', limit: 1 }))[0]?.result).toBe('users-have-tokens');
+    setup.clock.advance(30_000);
+    await setup.client.get('/biz/admin/otp/release?customerId=W0003');
+    await setup.client.post('/biz/admin/otp/release', { customerId: 'W0003', otp: userPhone.code(), approvalPassword: 'shonin01' });
+    expect(setup.client.page.screen).toBe('BOA007');
+    await setup.client.get('/biz/admin/otp/usage');
+    await setUsage(setup.client, 'shared', 'on');
+    expect(setup.client.page.screen).toBe('BOA011');
+    expect(await storedUsage(setup)).toEqual({ tokenMode: 'shared', loginOtp: true });
+  });
+
+  it('in shared mode every 一般者 logs in with the administrator’s token; a code used by one is refused to another', async () => {
+    const setup = await setUp();
+    const adminPhone = await enrolledPhone(setup);
+    await login(setup.client);
+    await register(setup, 'W0001', adminPhone);
+    await setup.client.get('/biz/admin/otp/usage');
+    await setUsage(setup.client, 'shared', 'on');
+    expect(setup.client.page.screen).toBe('BOA011');
+
+    // BOA001 / BOA002 show the shared token, masked, and offer a 一般者 nothing to register.
+    await setup.client.get('/biz/admin/otp');
+    expect(setup.client.page.html).toMatch(/data-user="W0005">[\s\S]*?data-field="serial">●●●●●●●●<small class="shared-note">（管理者と共用）/);
+    expect(setup.client.page.html).not.toContain(adminPhone.serial);
+    await setup.client.get('/biz/admin/otp/user?customerId=W0005');
+    expect(setup.client.field('status')).toBe('登録完了（管理者のトークンを共用）');
+    expect(setup.client.page.html).not.toContain('/biz/admin/otp/register?customerId=W0005');
+    await setup.client.get('/biz/admin/otp/register?customerId=W0005');
+    expect(setup.client.page.status).toBe(409);
+    expect(setup.client.messages()).toContain('全利用者で1つのトークンを共用する利用形態のため、一般者にはトークンを登録できません。管理者に登録されたトークンをご利用ください。');
+    const other = await enrolledPhone(setup);
+    await setup.client.post('/biz/admin/otp/new', { customerId: 'W0005', serial: other.serial, otp: other.code(), approvalPassword: 'shonin01' });
+    expect(setup.client.page.status).toBe(409);
+    // Refused before anything is checked: the other phone's code is not consumed.
+    expect(await setup.services.db.tokens.get(other.serial)).toMatchObject({ status: 'provisioned', lastStep: null });
+    expect((await setup.services.db.customers.get('W0005'))?.tokenSerial).toBeUndefined();
+    // The shared token cannot be unregistered while everyone uses it.
+    await setup.client.get('/biz/admin/otp/user?customerId=W0001');
+    expect(setup.client.page.html).not.toContain('/biz/admin/otp/release?customerId=W0001');
+    await setup.client.get('/biz/admin/otp/release?customerId=W0001');
+    expect(setup.client.page.status).toBe(409);
+    setup.clock.advance(30_000);
+    await setup.client.post('/biz/admin/otp/release', { customerId: 'W0001', otp: adminPhone.code(), approvalPassword: 'shonin01' });
+    expect(setup.client.page.status).toBe(409);
+    expect(setup.client.messages()[0]).toContain('管理者のトークンは登録解除できません');
+    // Refused before the code is checked: it stays usable (a 一般者 logs in with it below).
+    expect(await setup.services.db.tokens.get(adminPhone.serial)).toMatchObject({ status: 'active', customerId: 'W0001' });
+
+    const first = new PortalClient(setup.app);
+    await login(first, 'W0005');
+    expect(first.page.screen).toBe('BBL002');
+    expect(first.field('shared')).toContain('全利用者で共用しているトークン');
+    const code = adminPhone.code();
+    await first.post('/biz/login/otp', { otp: code });
+    expect(first.page.screen).toBe('BBM001');
+    const second = new PortalClient(setup.app);
+    await login(second, 'W0006');
+    expect(second.page.screen).toBe('BBL002');
+    await second.post('/biz/login/otp', { otp: code });
+    expect(second.page.screen).toBe('BBL002');
+    expect(second.fieldError('otp')).toContain('同じパスワードは連続して使用できません');
+    setup.clock.advance(30_000);
+    await second.post('/biz/login/otp', { otp: adminPhone.code() });
+    expect(second.page.screen).toBe('BBM001');
+    // A bank system checking a 一般者's code by customer id checks the same shared token.
+    const api = await apiFor(setup.services, BIZ_SERVICE, ['verify'], setup.app);
+    setup.clock.advance(30_000);
+    expect(await api.call('POST', '/api/v1/verifications', { customerId: 'W0007', otp: adminPhone.code() })).toMatchObject({ status: 200, json: { serial: adminPhone.serial } });
+    expect((await api.call('POST', '/api/v1/verifications', { customerId: 'W0008', otp: adminPhone.code() })).json.code).toBe('replayed');
+  });
+});
+
+const BACKENDS = [
+  { name: 'embedded', skip: false, env: async (): Promise<Record<string, string>> => ({}) },
+  { name: 'PostgreSQL', skip: SKIP_POSTGRES, env: async (): Promise<Record<string, string>> => ({ DATABASE_URL: await freshPostgresUrl() }) },
+];
+
+describe.each(BACKENDS)('利用形態 inside the transaction ($name)', (backend) => {
+  it.skipIf(backend.skip)('refuses a registration for a 一般者 and the shared token’s unregistration when the company turned shared after the page was read', async () => {
+    const setup = await setUp(await backend.env());
+    const adminPhone = await enrolledPhone(setup);
+    const userPhone = await enrolledPhone(setup);
+    await login(setup.client);
+    await register(setup, 'W0001', adminPhone);
+    const { db } = setup.services;
+    // What BOA004 / BOA006 read before the administrator switched to shared in another window.
+    const stale = (await db.customers.get('W0001'))!;
+    await setup.client.get('/biz/admin/otp/usage');
+    await setup.client.post('/biz/admin/otp/usage', { tokenMode: 'shared', loginOtp: 'on', approvalPassword: 'shonin01' });
+    expect((await db.customers.get('W0001'))?.usage?.tokenMode).toBe('shared');
+    const { admin } = bizServices(setup.services);
+    const user = (await db.customers.get('W0005'))!;
+    setup.clock.advance(30_000);
+    expect(await admin.register(stale, user, { serial: userPhone.serial, otp: userPhone.code(), approvalPassword: 'shonin01', currentSerial: undefined })).toEqual({ status: 'shared' });
+    expect((await db.customers.get('W0005'))?.tokenSerial).toBeUndefined();
+    expect(await db.tokens.get(userPhone.serial)).toMatchObject({ status: 'provisioned' });
+    expect(await admin.release(stale, stale, { otp: adminPhone.code(), approvalPassword: 'shonin01' })).toEqual({ status: 'shared' });
+    expect(await db.tokens.get(adminPhone.serial)).toMatchObject({ status: 'active', customerId: 'W0001' });
+    await setup.services.close();
   });
 });

@@ -281,6 +281,25 @@ describe.each(BACKENDS)('storage contract: $name', (backend) => {
     await db.close();
   });
 
+  it.skipIf(backend.skip)('keeps an administrator’s 利用形態 (an optional nested field) through a transaction and a reopen, and drops it when put without', async () => {
+    const { db, again } = await backend.fresh();
+    const admin = customer('W0001', { role: 'admin', confirmPasswordHash: 'scrypt$x' });
+    await db.customers.put(admin);
+    await db.customers.put(customer('W0002', { role: 'general', adminId: 'W0001' }));
+    await db.transaction(async (tx) => {
+      const fresh = (await tx.customers.get('W0001'))!;
+      await tx.customers.put({ ...fresh, usage: { tokenMode: 'shared', loginOtp: false } });
+    });
+    expect(await db.customers.get('W0001')).toStrictEqual({ ...admin, usage: { tokenMode: 'shared', loginOtp: false } });
+    await db.close();
+    const reopened = await again();
+    expect((await reopened.customers.get('W0001'))?.usage).toStrictEqual({ tokenMode: 'shared', loginOtp: false });
+    expect((await reopened.customers.byLoginId('t1', 'login-W0001'))?.usage).toStrictEqual({ tokenMode: 'shared', loginOtp: false });
+    await reopened.customers.put(admin);
+    expect(await reopened.customers.get('W0001')).toStrictEqual(admin);
+    await reopened.close();
+  });
+
   it.skipIf(backend.skip)('keeps everything across a reopen, and refuses another secret key', async () => {
     const check = testKeyCheck();
     const { db, again } = await backend.fresh(check);

@@ -6,10 +6,11 @@ const MAIL = 'w0005.biz@docomo.ne.jp';
 /**
  * Seed 004 on an emulated phone: the business app from `/m/biz/<サービスID>` (opened from the address bar)
  * enrols itself; admin01 registers its serial and code for W0005, who then logs in with its code.
+ * Then admin01 turns the login OTP off (BOA010) and W0005 logs in with the password alone.
  */
 export default defineScenario({
   name: 'biz-register',
-  description: 'a phone opens /m/biz/20200001 from the emulator’s address bar, installs the business app and enrols (POST /m/app/enroll); admin01 registers its serial for W0005 (BOA001 → BOA002 → BOA004 → BOA005); W0005 logs in with the phone’s code (BBL002); a replayed code is refused',
+  description: 'a phone opens /m/biz/20200001 from the emulator’s address bar, installs the business app and enrols (POST /m/app/enroll); admin01 registers its serial for W0005 (BOA001 → BOA002 → BOA004 → BOA005); W0005 logs in with the phone’s code (BBL002); a replayed code is refused; admin01 sets ログイン時のワンタイムパスワード認証 しない (BOA001 → BOA010 → BOA011) and W0005 logs in without a code',
   async run(ctx) {
     const { pc } = ctx;
     const handset = await ctx.step('the emulator (docomo-p07a) is switched on', () => ctx.handset('docomo-p07a', MAIL));
@@ -74,6 +75,23 @@ export default defineScenario({
       await pc.expectScreen('BBL002');
       const errors = await pc.errors();
       check(errors.some((error) => error.includes('同じパスワードは連続して使用できません')), `a replayed code got: ${errors.join(' / ')}`);
+      await pc.click('ログインを中止する');
+    });
+    await ctx.step('admin01 sets ログイン時のワンタイムパスワード認証 しない (BOA001 → 利用形態設定 > → BOA010 → BOA011)', async () => {
+      await bizLogin(pc, ADMIN01.loginId, ADMIN01.password);
+      await pc.expectScreen('BBM001');
+      await pc.goto('/biz/admin/otp');
+      await pc.click('利用形態設定 >');
+      await pc.expectScreen('BOA010');
+      await pc.fill({ tokenMode: 'individual', loginOtp: 'off', approvalPassword: ADMIN01.approvalPassword });
+      await pc.click('確定');
+      await pc.expectScreen('BOA011');
+      check((await pc.text('[data-field="loginOtp"]')) === 'しない', 'BOA011 does not show しない');
+      await pc.click('ログアウト');
+    });
+    await ctx.step('W0005 logs in with the password alone: BBL001 → メイン, no BBL002', async () => {
+      await bizLogin(pc, 'W0005', GENERAL_PASSWORD);
+      await pc.expectScreen('BBM001');
     });
   },
 });

@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { activeTokenOf } from '../biz/usage.ts';
 import { normalizeSerial } from '../otp/serial.ts';
 import { outcomeProblem, problems, ApiProblem } from './problem.ts';
 import type { ApiApp, ApiDeps } from './routes.ts';
@@ -38,9 +39,9 @@ export function verificationRoutes(api: ApiApp, { services, guard }: ApiDeps): v
     return c.json({ result: 'accepted' as const, serial, step: outcome.step! }, 200);
   });
 
-  /** The customer's 利用中 token, if they are this bank's. */
+  /** The customer's 利用中 token (a business 一般者 in shared mode: the administrator's), if they are this bank's. */
   async function activeSerial(customerId: string, tenantId: string): Promise<string | null> {
     const customer = await services.db.customers.get(customerId);
-    return customer?.tenantId === tenantId && customer.otpStatus === 'active' && customer.tokenSerial ? customer.tokenSerial : null;
+    return customer?.tenantId === tenantId ? ((await activeTokenOf(services.db.customers, customer)) ?? null) : null;
   }
 }

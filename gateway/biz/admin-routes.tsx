@@ -5,30 +5,35 @@ import type { Customer } from '../store/schema.ts';
 import { originOf, takeFlash, type PortalContext, type PortalEnv } from '../portal/context.ts';
 import { otpProblem } from '../portal/messages.ts';
 import { render } from '../portal/render.ts';
-import type { BizAdminService, UserFilter } from './admin.ts';
-import { approvalProblem, NO_SUCH_USER, NOT_ADMIN, serialProblem, START_AGAIN } from './messages.ts';
+import { userRow, type UserFilter } from './admin.ts';
+import type { BizServices } from './index.ts';
+import { approvalProblem, NO_SUCH_USER, NOT_ADMIN, serialProblem, SHARED_REGISTER, SHARED_RELEASE, START_AGAIN } from './messages.ts';
 import { bizChrome, bizState } from './routes.tsx';
 import { AdminMenuScreen, CurrentCodeScreen, NewTokenScreen, RegisteredScreen, ReleasedScreen, ReleaseScreen, UserListScreen, UserScreen, type FieldErrors, type UserView } from './screens/admin.tsx';
 import { BizErrorScreen } from './screens/login.tsx';
 import { companyHistory, jstDay } from './history.ts';
 import { HistoryScreen } from './screens/history.tsx';
 import { UnlockScreen } from './screens/unlock.tsx';
+import { holdsSharedToken, usageOf, usesAdminToken } from './usage.ts';
+import { usageRoutes } from './usage-routes.tsx';
 
 const PAGE_SIZE = 10;
 /** How long a proved current code (BOA003) lets the administrator go on to BOA004. */
 const PROOF_MS = 5 * 60_000;
-
-const view = (user: Customer): UserView => ({ id: user.id, name: user.name, role: user.role === 'admin' ? 'admin' : 'general', registered: user.tokenSerial !== undefined });
 
 function filterOf(query: Record<string, string>): UserFilter {
   const status = query.status === 'registered' || query.status === 'unregistered' ? query.status : undefined;
   return { ...(query.id?.trim() ? { id: query.id.trim().slice(0, 32) } : {}), ...(query.name?.trim() ? { name: query.name.trim().slice(0, 64) } : {}), ...(status ? { status } : {}) };
 }
 
-/** 管理機能 (BKN001) and ワンタイムパスワード認証情報管理 (BOA001–BOA007): administrators only. */
-export function adminRoutes(services: Services, admin: BizAdminService, policy: CookiePolicy): Hono<PortalEnv> {
+/** 管理機能 (BKN001) and ワンタイムパスワード認証情報管理 (BOA001–BOA011): administrators only. */
+export function adminRoutes(services: Services, biz: BizServices, policy: CookiePolicy): Hono<PortalEnv> {
   const app = new Hono<PortalEnv>();
+  const { admin } = biz;
   const digits = (c: PortalContext) => c.var.tenant.policy.digits;
+  const view = (c: PortalContext, user: Customer): UserView => userRow(c.var.customer, user);
+  /** BOA002 again with why shared mode refuses this (409). */
+  const sharedRefusal = (c: PortalContext, user: Customer, message: string) => render(c, <UserScreen chrome={bizChrome(c)} user={view(c, user)} error={message} />, 409);
   app.use('*', async (c, next) => {
     if (c.var.customer.role !== 'admin') return render(c, <BizErrorScreen chrome={bizChrome(c)} message={NOT_ADMIN} />, 403);
     await next();
@@ -79,16 +84,18 @@ export function adminRoutes(services: Services, admin: BizAdminService, policy: 
     const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
     const page = Math.min(pages, Math.max(1, Number.parseInt(c.req.query('page') ?? '1', 10) || 1));
     const first = (page - 1) * PAGE_SIZE;
-    return render(c, <UserListScreen chrome={bizChrome(c)} list={{ rows: rows.slice(first, first + PAGE_SIZE), page, pages, total: rows.length, first: first + 1, filter }} />);
+    return render(c, <UserListScreen chrome={bizChrome(c)} list={{ rows: rows.slice(first, first + PAGE_SIZE), page, pages, total: rows.length, first: first + 1, filter, usage: usageOf(c.var.customer) }} />);
   });
+  app.route('/otp/usage', usageRoutes(biz.usage, policy));
 
-  app.get('/otp/user', (c) => withUser(c, c.req.query('customerId'), async (user) => render(c, <UserScreen chrome={bizChrome(c)} user={view(user)} />)));
+  app.get('/otp/user', (c) => withUser(c, c.req.query('customerId'), async (user) => render(c, <UserScreen chrome={bizChrome(c)} user={view(c, user)} />)));
 
   // 登録 ▶: an exchange proves the current token first (BOA003), a first registration goes to BOA004.
   app.get('/otp/register', (c) =>
     withUser(c, c.req.query('customerId'), async (user) => {
-      if (user.tokenSerial && !proofFor(c, user)) return render(c, <CurrentCodeScreen chrome={bizChrome(c)} user={view(user)} digits={digits(c)} />);
-      return render(c, <NewTokenScreen chrome={bizChrome(c)} user={view(user)} digits={digits(c)} />);
+      if (usesAdminToken(c.var.customer, user)) return sharedRefusal(c, user, SHARED_REGISTER);
+      if (user.tokenSerial && !proofFor(c, user)) return render(c, <CurrentCodeScreen chrome={bizChrome(c)} user={view(c, user)} digits={digits(c)} />);
+      return render(c, <NewTokenScreen chrome={bizChrome(c)} user={view(c, user)} digits={digits(c)} />);
     }),
   );
 
@@ -98,7 +105,7 @@ export function adminRoutes(services: Services, admin: BizAdminService, policy: 
       const outcome = await admin.proveCurrent(c.var.customer, user, c.var.form.otp ?? '', originOf(c, policy));
       if (outcome.reason !== 'ok') {
         const problem = otpProblem(outcome, digits(c));
-        return render(c, <CurrentCodeScreen chrome={bizChrome(c)} user={view(user)} digits={digits(c)} error={problem.page} fieldError={problem.field} />, 400);
+        return render(c, <CurrentCodeScreen chrome={bizChrome(c)} user={view(c, user)} digits={digits(c)} error={problem.page} fieldError={problem.field} />, 400);
       }
       bizState(c).proof = { customerId: user.id, serial: user.tokenSerial, until: services.now() + PROOF_MS };
       return c.redirect(`/biz/admin/otp/register?customerId=${encodeURIComponent(user.id)}`);
@@ -108,7 +115,7 @@ export function adminRoutes(services: Services, admin: BizAdminService, policy: 
   app.post('/otp/new', (c) =>
     withUser(c, c.var.form.customerId, async (user) => {
       const proof = proofFor(c, user);
-      if (user.tokenSerial && !proof) return render(c, <CurrentCodeScreen chrome={bizChrome(c)} user={view(user)} digits={digits(c)} error={START_AGAIN} />, 409);
+      if (user.tokenSerial && !proof) return render(c, <CurrentCodeScreen chrome={bizChrome(c)} user={view(c, user)} digits={digits(c)} error={START_AGAIN} />, 409);
       const { serial = '', otp = '', approvalPassword = '' } = c.var.form;
       const errors: FieldErrors = {
         ...(serial.trim() === '' ? { serial: 'シリアル番号を入力してください。' } : {}),
@@ -116,7 +123,7 @@ export function adminRoutes(services: Services, admin: BizAdminService, policy: 
         ...(approvalPassword === '' ? { approvalPassword: '承認用パスワードを入力してください。' } : {}),
       };
       const again = (status: 400 | 409 | 403, fields: FieldErrors, error?: string) =>
-        render(c, <NewTokenScreen chrome={bizChrome(c)} user={view(user)} digits={digits(c)} errors={fields} error={error} />, status);
+        render(c, <NewTokenScreen chrome={bizChrome(c)} user={view(c, user)} digits={digits(c)} errors={fields} error={error} />, status);
       if (Object.keys(errors).length > 0) return again(400, errors);
       const result = await admin.register(c.var.customer, user, { serial, otp, approvalPassword, currentSerial: user.tokenSerial }, originOf(c, policy));
       switch (result.status) {
@@ -136,6 +143,8 @@ export function adminRoutes(services: Services, admin: BizAdminService, policy: 
         }
         case 'changed':
           return render(c, <BizErrorScreen chrome={bizChrome(c)} message={START_AGAIN} />, 409);
+        case 'shared':
+          return sharedRefusal(c, user, SHARED_REGISTER);
         default:
           return again(result.status === 'bound' ? 409 : 400, { serial: serialProblem(result.status) });
       }
@@ -145,13 +154,14 @@ export function adminRoutes(services: Services, admin: BizAdminService, policy: 
   app.get('/otp/done', async (c) => {
     const done = bizState(c).done;
     if (!done || done.kind === 'released') return c.redirect('/biz/admin/otp');
-    return withUser(c, done.customerId, async (user) => render(c, <RegisteredScreen chrome={bizChrome(c)} user={view(user)} exchanged={done.kind === 'exchanged'} />));
+    return withUser(c, done.customerId, async (user) => render(c, <RegisteredScreen chrome={bizChrome(c)} user={view(c, user)} exchanged={done.kind === 'exchanged'} />));
   });
 
   app.get('/otp/release', (c) =>
     withUser(c, c.req.query('customerId'), async (user) => {
       if (!user.tokenSerial) return c.redirect(`/biz/admin/otp/user?customerId=${encodeURIComponent(user.id)}`);
-      return render(c, <ReleaseScreen chrome={bizChrome(c)} user={view(user)} digits={digits(c)} />);
+      if (holdsSharedToken(c.var.customer, user)) return sharedRefusal(c, user, SHARED_RELEASE);
+      return render(c, <ReleaseScreen chrome={bizChrome(c)} user={view(c, user)} digits={digits(c)} />);
     }),
   );
 
@@ -159,7 +169,7 @@ export function adminRoutes(services: Services, admin: BizAdminService, policy: 
     withUser(c, c.var.form.customerId, async (user) => {
       const { otp = '', approvalPassword = '' } = c.var.form;
       const again = (status: 400 | 403, fields: FieldErrors, error?: string) =>
-        render(c, <ReleaseScreen chrome={bizChrome(c)} user={view(user)} digits={digits(c)} errors={fields} error={error} />, status);
+        render(c, <ReleaseScreen chrome={bizChrome(c)} user={view(c, user)} digits={digits(c)} errors={fields} error={error} />, status);
       const errors: FieldErrors = {
         ...(otp.trim() === '' ? { otp: 'ワンタイムパスワードを入力してください。' } : {}),
         ...(approvalPassword === '' ? { approvalPassword: '承認用パスワードを入力してください。' } : {}),
@@ -172,6 +182,8 @@ export function adminRoutes(services: Services, admin: BizAdminService, policy: 
           return c.redirect('/biz/admin/otp/released');
         case 'none':
           return c.redirect(`/biz/admin/otp/user?customerId=${encodeURIComponent(user.id)}`);
+        case 'shared':
+          return sharedRefusal(c, user, SHARED_RELEASE);
         case 'password': {
           const problem = approvalProblem(result.result);
           return again(problem.page ? 403 : 400, problem.field ? { approvalPassword: problem.field } : {}, problem.page);
@@ -187,7 +199,7 @@ export function adminRoutes(services: Services, admin: BizAdminService, policy: 
   app.get('/otp/released', async (c) => {
     const done = bizState(c).done;
     if (done?.kind !== 'released') return c.redirect('/biz/admin/otp');
-    return withUser(c, done.customerId, async (user) => render(c, <ReleasedScreen chrome={bizChrome(c)} user={view(user)} />));
+    return withUser(c, done.customerId, async (user) => render(c, <ReleasedScreen chrome={bizChrome(c)} user={view(c, user)} />));
   });
   return app;
 }

@@ -6,14 +6,21 @@ import type { TokenService } from '../otp/tokens.ts';
 import type { Database } from '../store/database.ts';
 import type { Customer } from '../store/schema.ts';
 import { unboundExpired } from './enrolment.ts';
+import { holdsSharedToken, tokenState, usesAdminToken } from './usage.ts';
 
-/** A user row of BOA001: never the full serial, only whether there is one. */
+/**
+ * A user of BOA001 / BOA002: never the full serial, only whether a token proves them, and in
+ * shared mode whether that is the administrator's ('user') or the administrator themselves ('holder').
+ */
 export interface UserRow {
   id: string;
   name: string;
   role: 'admin' | 'general';
   registered: boolean;
+  sharing?: 'user' | 'holder';
 }
+
+export const userRow = (admin: Customer, user: Customer): UserRow => ({ id: user.id, name: user.name, role: user.role === 'admin' ? 'admin' : 'general', ...tokenState(admin, user) });
 
 export interface UserFilter {
   id?: string;
@@ -31,9 +38,12 @@ export type RegisterResult =
   | { status: 'password'; result: Exclude<ConfirmResult, { status: 'ok' }> }
   | { status: 'otp'; outcome: VerifyOutcome }
   /** The user's token changed since the current code was proved: start again. */
-  | { status: 'changed' };
+  | { status: 'changed' }
+  /** Shared mode: a 一般者 uses the administrator's token and gets none of their own. */
+  | { status: 'shared' };
 
-export type ReleaseResult = { status: 'ok' } | { status: 'none' } | { status: 'password'; result: Exclude<ConfirmResult, { status: 'ok' }> } | { status: 'otp'; outcome: VerifyOutcome };
+/** `shared`: the administrator's token is everyone's while the company shares one. */
+export type ReleaseResult = { status: 'ok' } | { status: 'none' } | { status: 'shared' } | { status: 'password'; result: Exclude<ConfirmResult, { status: 'ok' }> } | { status: 'otp'; outcome: VerifyOutcome };
 
 /**
  * ワンタイムパスワード認証情報管理 (seed 004): a business administrator registers, exchanges and
@@ -55,7 +65,7 @@ export class BizAdminService {
   }
 
   async rows(admin: Customer, filter: UserFilter): Promise<UserRow[]> {
-    const rows = (await this.company(admin)).map((user): UserRow => ({ id: user.id, name: user.name, role: user.role === 'admin' ? 'admin' : 'general', registered: user.tokenSerial !== undefined }));
+    const rows = (await this.company(admin)).map((user) => userRow(admin, user));
     return rows.filter(
       (row) =>
         (!filter.id || row.id.toLowerCase().includes(filter.id.toLowerCase())) &&
@@ -94,6 +104,7 @@ export class BizAdminService {
 
   async #register(admin: Customer, user: Customer, input: { serial: string; otp: string; approvalPassword: string; currentSerial: string | undefined }, origin?: Origin): Promise<RegisterResult> {
     if (user.tokenSerial !== input.currentSerial) return { status: 'changed' };
+    if (usesAdminToken(admin, user)) return { status: 'shared' };
     const password = await this.confirmPasswords.check(admin.id, input.approvalPassword, origin);
     if (password.status !== 'ok') return { status: 'password', result: password };
     const refused = await this.#unusable(admin, input.serial);
@@ -102,7 +113,11 @@ export class BizAdminService {
     if (outcome.reason !== 'ok') return { status: 'otp', outcome };
     const at = new Date(this.now()).toISOString();
     return this.db.transaction(async (tx): Promise<RegisterResult> => {
-      const [token, fresh] = await Promise.all([tx.tokens.get(input.serial), tx.customers.get(user.id)]);
+      // The administrator's record first, as BOA010 takes it: the company cannot turn shared in between.
+      const owner = await tx.customers.get(admin.id);
+      if (owner && usesAdminToken(owner, user)) return { status: 'shared' };
+      const token = await tx.tokens.get(input.serial);
+      const fresh = await tx.customers.get(user.id);
       if (!token || token.customerId !== undefined || token.status !== 'provisioned') return { status: 'bound' };
       if (!fresh || fresh.tokenSerial !== input.currentSerial) return { status: 'changed' };
       await tx.tokens.put({ ...token, customerId: user.id, status: 'active', activatedAt: at });
@@ -131,6 +146,7 @@ export class BizAdminService {
   async #release(admin: Customer, user: Customer, input: { otp: string; approvalPassword: string }, origin?: Origin): Promise<ReleaseResult> {
     const serial = user.tokenSerial;
     if (!serial) return { status: 'none' };
+    if (holdsSharedToken(admin, user)) return { status: 'shared' };
     const password = await this.confirmPasswords.check(admin.id, input.approvalPassword, origin);
     if (password.status !== 'ok') return { status: 'password', result: password };
     const outcome = await this.tokens.verify(serial, input.otp, { actor: `customer:${admin.id}`, customerId: user.id, ...(origin ? { origin } : {}) });
@@ -139,6 +155,7 @@ export class BizAdminService {
     return this.db.transaction(async (tx): Promise<ReleaseResult> => {
       const fresh = await tx.customers.get(user.id);
       if (!fresh || fresh.tokenSerial !== serial) return { status: 'none' };
+      if (user.id === admin.id && holdsSharedToken(fresh, fresh)) return { status: 'shared' };
       await this.tokens.revoke(serial, tx);
       const { tokenSerial: _old, ...rest } = fresh;
       await tx.customers.put({ ...rest, otpStatus: 'none', releasedAt: at });

@@ -98,4 +98,5 @@ export const BIZ_CSS_EXTRA = `
 .steps li.current { background: var(--green); color: #fff; font-weight: bold; }
 .pager { display: flex; flex-wrap: wrap; gap: 10px; align-items: center; margin: 8px 0; }
 .pager .current { font-weight: bold; }
+.choice { margin: 4px 0; } .choice small, .shared-note { display: block; color: #555; } .choice small { margin-left: 1.6em; }
 `;

@@ -2,6 +2,7 @@ import type { ConfirmResult } from '../auth/confirm-password.ts';
 import type { Problem } from '../portal/messages.ts';
 import { formatJst } from '../time.ts';
 import type { RegisterResult } from './admin.ts';
+import type { ChangeRefusal } from './usage.ts';
 
 export const NOT_ADMIN = '管理機能は管理者のみご利用いただけます。';
 export const NO_SUCH_USER = '選択された利用者は見つかりませんでした。一覧から選択し直してください。';
@@ -26,4 +27,14 @@ export function serialProblem(status: Extract<RegisterResult['status'], 'malform
     case 'unbound_expired':
       return 'このトークンは登録の期限（初期設定から7日）を過ぎています。トークン（アプリ）の初期設定をやり直してください。';
   }
+}
+
+export const SHARED_REGISTER = '全利用者で1つのトークンを共用する利用形態のため、一般者にはトークンを登録できません。管理者に登録されたトークンをご利用ください。';
+export const SHARED_RELEASE = '全利用者で1つのトークンを共用しているため、管理者のトークンは登録解除できません。利用形態を「利用者ごとにトークンを利用」に変更してから登録解除してください。';
+
+/** Why BOA010 cannot switch to shared mode (shown next to the トークンの利用形態 field). */
+export function usageRefusal(refusal: ChangeRefusal): string {
+  return refusal.status === 'no-admin-token'
+    ? '全利用者で共用するトークンとして、先に管理者のトークンを登録してください。'
+    : `利用者ごとのトークンを登録解除してから変更してください。（トークン登録済みの一般者: ${refusal.userIds.join('、')}）`;
 }

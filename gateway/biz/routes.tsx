@@ -8,9 +8,10 @@ import { LOGGED_OUT, LOGIN_INVALID, loginLocked, NOT_FOUND, otpProblem, PAGE_EXP
 import { render } from '../portal/render.ts';
 import { PORTAL_CSS } from '../portal/style.ts';
 import type { Session } from '../portal/session.ts';
-import type { BizAdminService, UserFilter } from './admin.ts';
+import type { UserFilter } from './admin.ts';
 import { adminRoutes } from './admin-routes.tsx';
 import { BIZ_CSS_EXTRA, type BizChrome } from './frame.tsx';
+import type { BizServices } from './index.ts';
 import { BizErrorScreen, BizLoginScreen, BizMainScreen, BizOtpLoginScreen } from './screens/login.tsx';
 
 export const BIZ_COOKIE = 'ketai_biz_sid';
@@ -24,6 +25,8 @@ export interface BizState {
   /** BOA003 passed: the user's current token was proved, for this long (an exchange). */
   proof?: { customerId: string; serial: string; until: number };
   done?: { customerId: string; kind: 'registered' | 'exchanged' | 'released' };
+  /** BOA010 changed the 利用形態: BOA011 may show it. */
+  usageChanged?: boolean;
   filter?: UserFilter;
 }
 export type BizSession = Session & { biz?: BizState };
@@ -43,7 +46,7 @@ export function bizChrome(c: PortalContext): BizChrome {
 }
 
 /** The business internet banking portal (seed 004): `/biz/…`. */
-export function bizRoutes(services: Services, admin: BizAdminService, policy: CookiePolicy): Hono<PortalEnv> {
+export function bizRoutes(services: Services, biz: BizServices, policy: CookiePolicy): Hono<PortalEnv> {
   const store = services.sessions;
   const app = new Hono<PortalEnv>();
   app.get('/biz/static/biz.css', (c) => c.body(BIZ_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'max-age=3600' }));
@@ -100,7 +103,8 @@ export function bizRoutes(services: Services, admin: BizAdminService, policy: Co
     // The login just recorded is the newest 'ok' one; the one before it is 前回.
     const logins = (await services.db.audit.list({ tenantId: c.var.tenant.id, customerId: result.customer.id, action: 'login', limit: 20 })).filter((event) => event.result === 'ok');
     session.customerId = result.customer.id;
-    const otpRequired = result.otpRequired && result.customer.tokenSerial !== undefined;
+    // 利用形態 (BOA010) decides whether login asks for a code, and whose token's (docs/business.md).
+    const otpRequired = (await biz.usage.loginToken(result.customer)) !== undefined;
     session.stage = otpRequired ? 'otp' : 'in';
     session.biz = {
       loginAt: services.now(),
@@ -111,19 +115,23 @@ export function bizRoutes(services: Services, admin: BizAdminService, policy: Co
     return c.redirect(otpRequired ? '/biz/login/otp' : '/biz/main');
   });
 
+  /** The token BBL002 checks: the user's own, or in shared mode the administrator's. */
+  const loginToken = async (c: PortalContext) => (c.var.session.stage === 'otp' && c.var.customer ? biz.usage.loginToken(c.var.customer) : undefined);
   guarded.get('/biz/login/otp', async (c) => {
-    if (c.var.session.stage !== 'otp') return c.redirect('/biz/');
-    return render(c, <BizOtpLoginScreen chrome={bizChrome(c)} digits={c.var.tenant.policy.digits} />);
+    const token = await loginToken(c);
+    if (!token) return c.redirect('/biz/');
+    return render(c, <BizOtpLoginScreen chrome={bizChrome(c)} digits={c.var.tenant.policy.digits} shared={token.shared} />);
   });
   guarded.post('/biz/login/otp', async (c) => {
     const session = c.var.session;
     const customer = c.var.customer;
-    if (session.stage !== 'otp' || !customer?.tokenSerial) return c.redirect('/biz/');
-    const outcome = await services.tokens.verify(customer.tokenSerial, c.var.form.otp ?? '', { actor: `customer:${customer.id}`, customerId: customer.id, origin: originOf(c, policy) });
+    const token = await loginToken(c);
+    if (!token) return c.redirect('/biz/');
+    const outcome = await services.tokens.verify(token.serial, c.var.form.otp ?? '', { actor: `customer:${customer.id}`, customerId: customer.id, origin: originOf(c, policy) });
     if (outcome.reason !== 'ok') {
       const { digits } = c.var.tenant.policy;
       const problem = otpProblem(outcome, digits);
-      return render(c, <BizOtpLoginScreen chrome={bizChrome(c)} digits={digits} error={problem.page} fieldError={problem.field} />, 400);
+      return render(c, <BizOtpLoginScreen chrome={bizChrome(c)} digits={digits} shared={token.shared} error={problem.page} fieldError={problem.field} />, 400);
     }
     session.stage = 'in';
     return c.redirect('/biz/main');
@@ -137,7 +145,7 @@ export function bizRoutes(services: Services, admin: BizAdminService, policy: Co
   });
 
   guarded.get('/biz/main', (c) => render(c, <BizMainScreen chrome={bizChrome(c)} notice={takeFlash(c.var.session)} />));
-  guarded.route('/biz/admin', adminRoutes(services, admin, policy));
+  guarded.route('/biz/admin', adminRoutes(services, biz, policy));
   guarded.all('/biz/*', (c) => render(c, <BizErrorScreen chrome={bizChrome(c)} message={NOT_FOUND} />, 404));
 
   app.route('/', guarded);

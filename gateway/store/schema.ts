@@ -36,6 +36,8 @@ export interface Customer {
   /** Wrong 確認用 / 承認用パスワード in a row, and the lock they caused. */
   confirmFailures: number;
   confirmLockedUntil?: string;
+  /** A business administrator's 利用形態 for their company (docs/business.md); absent: the default. */
+  usage?: { tokenMode: 'individual' | 'shared'; loginOtp: boolean };
 }
 
 /** One トークン発行: from BOT003 確定する to the token app's 初期設定. */

@@ -3,6 +3,8 @@ import { Csrf, Message } from '../../portal/frame.tsx';
 import { InputRow, OtpInputTable } from '../../portal/screens/parts.tsx';
 import type { UserFilter, UserRow } from '../admin.ts';
 import { BizFrame, type BizChrome } from '../frame.tsx';
+import type { Usage } from '../usage.ts';
+import { UsageSummary } from './usage.tsx';
 
 /** How BOA001 and BOA002 show a serial: never the serial itself. */
 export const MASKED_SERIAL = '●●●●●●●●';
@@ -35,6 +37,7 @@ export interface UserPage {
   total: number;
   first: number;
   filter: UserFilter;
+  usage: Usage;
 }
 
 const pageLink = (page: number, filter: UserFilter) => `/biz/admin/otp?${new URLSearchParams({ ...filter, page: String(page) } as Record<string, string>).toString()}`;
@@ -73,7 +76,7 @@ export const UserListScreen: FC<{ chrome: BizChrome; list: UserPage; error?: str
             <td><input type="radio" name="customerId" value={row.id} checked={i === 0} aria-label={row.id} /></td>
             <td>{row.id}</td>
             <td>{row.name}</td>
-            <td data-field="serial">{row.registered ? MASKED_SERIAL : '-'}</td>
+            <td data-field="serial"><Serial user={row} /></td>
             <td>{ROLE_LABEL[row.role]}</td>
           </tr>
         ))}
@@ -88,16 +91,25 @@ export const UserListScreen: FC<{ chrome: BizChrome; list: UserPage; error?: str
       </div>
       <p class="hint">選択した利用者へトークンの新規登録・交換・登録解除をします。</p>
     </form>
+    <h2 class="section-title">ワンタイムパスワードの利用形態の設定</h2>
+    <UsageSummary usage={list.usage} />
+    <p class="hint">ワンタイムパスワード認証の利用形態の設定を行います。</p>
+    <div class="buttons"><a href="/biz/admin/otp/usage" class="button primary-link">利用形態設定 &gt;</a></div>
     <p class="back"><a href="/biz/admin" class="button">&lt; 戻る</a></p>
   </BizFrame>
 );
 
-export interface UserView {
-  id: string;
-  name: string;
-  role: 'admin' | 'general';
-  registered: boolean;
-}
+export type UserView = UserRow;
+
+/** Masked, and in shared mode a 一般者's row says whose token it is. */
+const Serial: FC<{ user: UserView }> = ({ user }) => (
+  <>
+    {user.registered ? MASKED_SERIAL : '-'}
+    {user.sharing === 'user' && <small class="shared-note">（管理者と共用）</small>}
+  </>
+);
+
+const statusLabel = (user: UserView) => (user.registered ? (user.sharing === 'user' ? '登録完了（管理者のトークンを共用）' : '登録完了') : '未登録');
 
 const UserInfo: FC<{ user: UserView }> = ({ user }) => (
   <>
@@ -109,23 +121,31 @@ const UserInfo: FC<{ user: UserView }> = ({ user }) => (
     </table>
     <h2 class="section-title">トークン情報</h2>
     <table class="info-table">
-      <tr><th>シリアル番号</th><td data-field="serial">{user.registered ? MASKED_SERIAL : '-'}</td></tr>
-      <tr><th>登録状況</th><td data-field="status">{user.registered ? '登録完了' : '未登録'}</td></tr>
+      <tr><th>シリアル番号</th><td data-field="serial"><Serial user={user} /></td></tr>
+      <tr><th>登録状況</th><td data-field="status">{statusLabel(user)}</td></tr>
     </table>
   </>
 );
 
-/** BOA002: 情報変更. */
-export const UserScreen: FC<{ chrome: BizChrome; user: UserView }> = ({ chrome, user }) => (
+/** BOA002: 情報変更. In shared mode a 一般者 has nothing to change, and the shared token is only exchanged. */
+export const UserScreen: FC<{ chrome: BizChrome; user: UserView; error?: string | undefined }> = ({ chrome, user, error }) => (
   <BizFrame chrome={chrome} screenId="BOA002" title="ワンタイムパスワード 情報変更" section="admin" steps={1}>
     <UserInfo user={user} />
-    <div class="buttons">
-      {user.registered && (
-        <a href={`/biz/admin/otp/release?customerId=${encodeURIComponent(user.id)}`} class="button">登録解除 ▶</a>
-      )}
-      <a href={`/biz/admin/otp/register?customerId=${encodeURIComponent(user.id)}`} class="button primary-link">登録 ▶</a>
-    </div>
-    <p class="hint">トークンの登録解除は「登録解除」、トークンの新規登録・交換は「登録」を押してください。</p>
+    <Message error={error} />
+    {user.sharing === 'user' ? (
+      <p class="hint" data-field="sharing">全利用者で1つのトークンを共用しています。トークンの登録・交換は管理者の行から行ってください。</p>
+    ) : (
+      <>
+        <div class="buttons">
+          {user.registered && user.sharing !== 'holder' && (
+            <a href={`/biz/admin/otp/release?customerId=${encodeURIComponent(user.id)}`} class="button">登録解除 ▶</a>
+          )}
+          <a href={`/biz/admin/otp/register?customerId=${encodeURIComponent(user.id)}`} class="button primary-link">登録 ▶</a>
+        </div>
+        <p class="hint">トークンの登録解除は「登録解除」、トークンの新規登録・交換は「登録」を押してください。</p>
+        {user.sharing === 'holder' && <p class="hint" data-field="sharing">このトークンは全利用者で共用しています。登録解除は、利用形態を「利用者ごとにトークンを利用」に変更してから行ってください。</p>}
+      </>
+    )}
     <p class="back"><a href="/biz/admin/otp" class="button">◀ 戻る</a></p>
   </BizFrame>
 );

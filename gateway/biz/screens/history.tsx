@@ -12,6 +12,7 @@ const ACTION_LABEL: Record<string, string> = {
   'biz.token.register': 'トークン登録',
   'biz.token.exchange': 'トークン交換',
   'biz.token.unregister': 'トークン登録解除',
+  'biz.usage.change': '利用形態設定',
 };
 
 /** BRK001: 利用履歴照会. */

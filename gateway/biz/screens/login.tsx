@@ -21,10 +21,11 @@ export const BizLoginScreen: FC<{ chrome: BizChrome; loginId?: string; error?: s
   </BizFrame>
 );
 
-/** BBL002: the OTP step when 利用形態 asks for it and the user has a token. */
-export const BizOtpLoginScreen: FC<{ chrome: BizChrome; digits: number; error?: string | undefined; fieldError?: string | undefined }> = (props) => (
+/** BBL002: the OTP step when 利用形態 asks for it and the user has a token (`shared`: the administrator's). */
+export const BizOtpLoginScreen: FC<{ chrome: BizChrome; digits: number; shared?: boolean; error?: string | undefined; fieldError?: string | undefined }> = (props) => (
   <BizFrame chrome={props.chrome} screenId="BBL002" title="ワンタイムパスワード認証">
     <p class="lead">トークンに表示されている半角数字を入力し、「ログイン」ボタンを押してください。</p>
+    {props.shared && <p class="hint" data-field="shared">全利用者で共用しているトークン（管理者に登録されたトークン）をご使用ください。</p>}
     <Message error={props.error} />
     <form method="post" action="/biz/login/otp" class="panel" novalidate>
       <Csrf token={props.chrome.csrf} />
