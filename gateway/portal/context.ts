@@ -62,7 +62,7 @@ export function sessions(store: SessionStore, policy: CookiePolicy, name = SESSI
     c.header('Cache-Control', 'no-store');
     if (session.id !== cookie) setSessionCookie(c, session, policy, name);
     await next();
-    const current = c.var.session;
+    const current = c.get('session');
     await store.save(current);
     if (current.id !== session.id) replaceSessionCookie(c, current, policy, name);
   };
@@ -86,7 +86,7 @@ export function formWithCsrf(store: SessionStore, onRefused: (c: PortalContext, 
     // then fails its field's check like any other wrong input, instead of reaching the store.
     for (const [key, value] of Object.entries(body)) if (typeof value === 'string') form[key] = value.slice(0, MAX_FIELD).replace(CONTROL, '\uFFFD');
     c.set('form', form);
-    const check = store.checkCsrf(c.var.session, form._csrf ?? '');
+    const check = store.checkCsrf(c.get('session'), form._csrf ?? '');
     if (check !== 'ok') return onRefused(c, check);
     await next();
   };

@@ -8,9 +8,10 @@ export async function render(c: PortalContext, page: JSX.Element, status: 200 | 
 }
 
 export function chrome(c: PortalContext): Chrome {
-  const session = c.var.session;
+  // c.get, not c.var: Hono builds a new object of every variable on each c.var.
+  const session = c.get('session');
   return {
-    bankName: c.var.tenant.name,
+    bankName: c.get('tenant').name,
     csrf: session.csrf,
     fontSize: fontSize(c),
     loggedIn: session.stage === 'in',

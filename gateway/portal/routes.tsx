@@ -68,18 +68,18 @@ export function portalRoutes(services: Services, policy: CookiePolicy): Hono<Por
     }),
   );
   const requireLogin: MiddlewareHandler<PortalEnv> = async (c, next) => {
-    const session = c.var.session;
+    const session = c.get('session');
     if (session.customerId) {
       const customer = await services.db.customers.get(session.customerId);
       if (customer) c.set('customer', customer);
     }
-    if (PUBLIC.has(c.req.path) || (session.stage === 'in' && c.var.customer)) return next();
+    if (PUBLIC.has(c.req.path) || (session.stage === 'in' && c.get('customer'))) return next();
     return c.redirect('/');
   };
   use(requireLogin);
 
   guarded.get('/', async (c) => {
-    const session = c.var.session;
+    const session = c.get('session');
     if (session.stage === 'in') return c.redirect('/ib/top');
     return render(c, <LoginScreen chrome={chrome(c)} notice={takeFlash(session)} />);
   });

@@ -1,4 +1,5 @@
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { randomId } from '../security/random-id.ts';
 import type { IssuanceDraft } from '../issuance/service.ts';
 import type { TransferDraft } from '../banking/transfers.ts';
 import type { SessionRepository } from '../store/database.ts';
@@ -46,7 +47,7 @@ interface Tracking {
   stored: boolean;
 }
 
-const newId = () => randomBytes(24).toString('base64url');
+const newId = () => randomId(24);
 const hashId = (id: string) => createHash('sha256').update(id).digest('base64url');
 
 export type CsrfCheck = 'ok' | 'stale' | 'forged';
