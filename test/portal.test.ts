@@ -131,6 +131,24 @@ describe('login (BLI001, BLI002)', () => {
     expect(client.page.screen).toBe('BTP001');
   });
 
+  it('sends a new visitor one session cookie and no-store, on a page and on a redirect; a returning one no cookie', async () => {
+    const { services } = await setUp();
+    const app = createApp(services);
+    const sessionCookies = (response: Response) => response.headers.getSetCookie().filter((header) => header.startsWith('ketai_sid='));
+    const page = await app.request('http://bank.test/');
+    expect(sessionCookies(page)).toHaveLength(1);
+    expect(page.headers.get('cache-control')).toBe('no-store');
+    const redirect = await app.request('http://bank.test/ib/top');
+    expect(redirect.status).toBe(302);
+    expect(sessionCookies(redirect)).toHaveLength(1);
+    expect(redirect.headers.get('cache-control')).toBe('no-store');
+    const id = /ketai_sid=([^;]+)/.exec(sessionCookies(page)[0]!)![1];
+    const again = await app.request('http://bank.test/', { headers: { cookie: `ketai_font=l; ketai_sid=${id}` } });
+    expect(sessionCookies(again)).toHaveLength(0);
+    expect(again.headers.get('cache-control')).toBe('no-store');
+    expect(await again.text()).toContain('class="font-l"');
+  });
+
   it('gives a new session id at login, in an httpOnly SameSite=Lax cookie', async () => {
     const { services } = await setUp();
     const app = createApp(services);

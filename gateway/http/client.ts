@@ -27,7 +27,7 @@ export function clientIp(c: Context, config: ProxyTrust): string {
 
 /** Whether the browser reached us over TLS: the request itself, or a trusted proxy's X-Forwarded-Proto. */
 export function isHttps(c: Context, config: ProxyTrust): boolean {
-  if (new URL(c.req.url).protocol === 'https:') return true;
+  if (c.req.url.startsWith('https:')) return true;
   return config.trustProxy && lastHop(c.req.header('x-forwarded-proto'))?.toLowerCase() === 'https';
 }
 

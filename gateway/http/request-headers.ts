@@ -13,3 +13,11 @@ export function requestHeaders(c: Context): Record<string, string | undefined> {
   for (const [name, value] of Object.entries(incoming.headers)) headers[name] = Array.isArray(value) ? value.join(', ') : value;
   return headers;
 }
+
+/** One request header (lower-case name), from node's own header object where there is one. */
+export function requestHeader(c: Context, name: string): string | undefined {
+  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+  if (!incoming) return c.req.header(name);
+  const value = incoming.headers[name];
+  return Array.isArray(value) ? value.join(', ') : value;
+}

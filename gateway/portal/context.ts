@@ -1,10 +1,12 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import { getCookie, setCookie } from 'hono/cookie';
+import { setCookie } from 'hono/cookie';
+import { parse } from 'hono/utils/cookie';
 import type { FontSize } from './frame.tsx';
 import { PAGE_EXPIRED, SESSION_EXPIRED } from './messages.ts';
 import type { Origin } from '../audit/trail.ts';
 import type { Config } from '../config.ts';
 import { clientIp, secureCookies, type ProxyTrust } from '../http/client.ts';
+import { requestHeader } from '../http/request-headers.ts';
 import type { Customer, Tenant } from '../store/schema.ts';
 import type { Session, SessionStore } from './session.ts';
 
@@ -25,7 +27,16 @@ export interface PortalEnv {
     /** The bank whose portal this is, and the logged-in customer (behind requireLogin). */
     tenant: Tenant;
     customer: Customer;
+    /** The session cookie as the request brought it, and whose id a rendered page has sent. */
+    sessionCookie: SessionCookie;
   };
+}
+
+interface SessionCookie {
+  name: string;
+  policy: CookiePolicy;
+  received: string | undefined;
+  sentFor?: string;
 }
 
 export type PortalContext = Context<PortalEnv>;
@@ -33,13 +44,15 @@ export type PortalContext = Context<PortalEnv>;
 /** Whether cookies go out `Secure` (over TLS, and always in production: docs/security.md). */
 export type CookiePolicy = Pick<Config, 'production' | 'trustProxy'>;
 
-export function setSessionCookie(c: Context, session: Session, policy: CookiePolicy, cookie = SESSION_COOKIE): void {
-  setCookie(c, cookie, session.id, {
-    path: '/',
-    httpOnly: true,
-    sameSite: 'Lax',
-    secure: secureCookies(c, policy),
-  });
+/** The `Set-Cookie` value of a session: the id only, httpOnly, SameSite=Lax, Secure when cookies must be. */
+function sessionCookieValue(c: Context, session: Session, policy: CookiePolicy, name: string): string {
+  return `${name}=${session.id}; Path=/; HttpOnly${secureCookies(c, policy) ? '; Secure' : ''}; SameSite=Lax`;
+}
+
+/** One cookie of the request, read from node's own header object where there is one. */
+export function requestCookie(c: Context, name: string): string | undefined {
+  const header = requestHeader(c, 'cookie');
+  return header ? parse(header, name)[name] : undefined;
 }
 
 /**
@@ -48,32 +61,41 @@ export function setSessionCookie(c: Context, session: Session, policy: CookiePol
  * session put the new one back with `c.set('session', …)`. Each portal names its own cookie, so a
  * personal and a business login in one browser do not end each other.
  *
- * The cookie and Cache-Control are set before the handler runs, so they go out with the response
- * it builds: a header added to a finished response makes Hono rebuild it around a stream. Only a
- * handler that rotates the session (login, logout) pays for that.
+ * A rendered page carries no-store and the cookie in its own plain headers (`pageHeaders`, from
+ * `render`): headers added to a finished response make Hono rebuild it around a stream, so only
+ * redirects, and pages after a rotation, get them afterwards.
  */
 export function sessions(store: SessionStore, policy: CookiePolicy, name = SESSION_COOKIE): MiddlewareHandler<PortalEnv> {
   return async (c, next) => {
-    const cookie = getCookie(c, name);
-    const { session, ended } = await store.open(cookie);
+    const received = requestCookie(c, name);
+    const { session, ended } = await store.open(received);
     if (ended) session.flash = ended === 'expired' ? SESSION_EXPIRED : PAGE_EXPIRED;
+    const cookie: SessionCookie = { name, policy, received };
     c.set('session', session);
     c.set('sessionExpired', ended !== undefined);
-    c.header('Cache-Control', 'no-store');
-    if (session.id !== cookie) setSessionCookie(c, session, policy, name);
+    c.set('sessionCookie', cookie);
     await next();
     const current = c.get('session');
     await store.save(current);
-    if (current.id !== session.id) replaceSessionCookie(c, current, policy, name);
+    if (cookie.sentFor === current.id) return;
+    c.header('Cache-Control', 'no-store');
+    if (current.id === received) return;
+    // The browser must get this id, and only this one (a page rendered before a rotation sent the old).
+    const others = c.res.headers.getSetCookie().filter((header) => !header.startsWith(`${name}=`));
+    c.header('Set-Cookie', undefined);
+    for (const header of others) c.header('Set-Cookie', header, { append: true });
+    c.header('Set-Cookie', sessionCookieValue(c, current, policy, name), { append: true });
   };
 }
 
-/** After a rotation: the response's cookie for `name` becomes the new session's; other cookies stay. */
-function replaceSessionCookie(c: Context, session: Session, policy: CookiePolicy, name: string): void {
-  const others = c.res.headers.getSetCookie().filter((header) => !header.startsWith(`${name}=`));
-  c.header('Set-Cookie', undefined);
-  for (const header of others) c.header('Set-Cookie', header, { append: true });
-  setSessionCookie(c, session, policy, name);
+/** A portal page's own headers: no-store, and the session cookie when the browser lacks it. */
+export function pageHeaders(c: Context<PortalEnv>): Record<string, string> {
+  const cookie = c.get('sessionCookie');
+  const session = c.get('session');
+  if (!cookie || !session) return { 'Cache-Control': 'no-store' };
+  cookie.sentFor = session.id;
+  if (session.id === cookie.received) return { 'Cache-Control': 'no-store' };
+  return { 'Cache-Control': 'no-store', 'Set-Cookie': sessionCookieValue(c, session, cookie.policy, cookie.name) };
 }
 
 /** Reads a posted form as plain strings (files and repeated names ignored) and checks `_csrf`. */
@@ -100,7 +122,7 @@ export function originOf(c: Context, trust: ProxyTrust): Origin {
 }
 
 export function fontSize(c: Context): FontSize {
-  const size = getCookie(c, FONT_COOKIE);
+  const size = requestCookie(c, FONT_COOKIE);
   return size === 's' || size === 'l' ? size : 'm';
 }
 
