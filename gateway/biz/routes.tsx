@@ -6,6 +6,7 @@ import type { Customer } from '../store/schema.ts';
 import { fontSize, formWithCsrf, originOf, sessions, takeFlash, type PortalContext, type PortalEnv } from '../portal/context.ts';
 import { LOGGED_OUT, LOGIN_INVALID, loginLocked, NOT_FOUND, otpProblem, PAGE_EXPIRED, STALE_FORM, TOO_LARGE, TOO_MANY_TRIES } from '../portal/messages.ts';
 import { render } from '../portal/render.ts';
+import { TokenPages } from '../portal/token-pages.ts';
 import { PORTAL_CSS } from '../portal/style.ts';
 import type { Session } from '../portal/session.ts';
 import type { UserFilter } from './admin.ts';
@@ -80,9 +81,13 @@ export function bizRoutes(services: Services, biz: BizServices, policy: CookiePo
     return c.redirect('/biz/');
   });
 
+  const loginPages = new TokenPages();
   const loginPage = async (c: PortalContext) => {
     if (c.var.session.stage === 'in') return c.redirect('/biz/main');
-    return render(c, <BizLoginScreen chrome={bizChrome(c)} notice={takeFlash(c.var.session)} />);
+    const notice = takeFlash(c.var.session);
+    const chrome = bizChrome(c);
+    if (notice) return render(c, <BizLoginScreen chrome={chrome} notice={notice} />);
+    return render(c, loginPages.render(`${chrome.bankName}|${chrome.fontSize}`, chrome.csrf, (csrf) => <BizLoginScreen chrome={{ ...chrome, csrf }} />));
   };
   guarded.get('/biz', loginPage);
   guarded.get('/biz/', loginPage);

@@ -8,7 +8,7 @@ import type { Chrome } from './screens/login.tsx';
  * with several would build an undici `Headers`), so headers set with `c.header()` before it are
  * not carried: portal pages get theirs from `pageHeaders`.
  */
-export async function render(c: PortalContext, page: JSX.Element, status: 200 | 400 | 403 | 404 | 409 | 413 | 429 = 200): Promise<Response> {
+export async function render(c: PortalContext, page: JSX.Element | Promise<string>, status: 200 | 400 | 403 | 404 | 409 | 413 | 429 = 200): Promise<Response> {
   return new Response(`<!DOCTYPE html>${await page}`, { status, headers: { 'Content-Type': 'text/html; charset=UTF-8', ...pageHeaders(c) } });
 }
 

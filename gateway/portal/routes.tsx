@@ -9,6 +9,7 @@ import { chrome, render } from './render.ts';
 import { AccountsScreen, ErrorScreen, HelpScreen, ProceduresScreen, ProductsScreen, ServicesScreen, TopScreen } from './screens/home.tsx';
 import { OTP_STATUS_LABEL } from './screens/otp.tsx';
 import { LoginScreen, OtpLoginScreen } from './screens/login.tsx';
+import { TokenPages } from './token-pages.ts';
 import { transferRoutes } from './transfer-routes.tsx';
 import { PORTAL_CSS } from './style.ts';
 
@@ -78,10 +79,14 @@ export function portalRoutes(services: Services, policy: CookiePolicy): Hono<Por
   };
   use(requireLogin);
 
+  const loginPages = new TokenPages();
   guarded.get('/', async (c) => {
     const session = c.get('session');
     if (session.stage === 'in') return c.redirect('/ib/top');
-    return render(c, <LoginScreen chrome={chrome(c)} notice={takeFlash(session)} />);
+    const notice = takeFlash(session);
+    const base = chrome(c);
+    if (notice) return render(c, <LoginScreen chrome={base} notice={notice} />);
+    return render(c, loginPages.render(`${base.bankName}|${base.fontSize}`, base.csrf, (csrf) => <LoginScreen chrome={{ ...base, csrf }} />));
   });
 
   guarded.post('/ib/login', async (c) => {
