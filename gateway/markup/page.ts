@@ -54,8 +54,10 @@ const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;
 
 /** Named entities where they exist: the oldest i-mode browsers know only those four. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => ENTITIES[char]!);
+  // Most text has nothing to escape: it is returned as it is, without a replace.
+  return SPECIAL.test(text) ? text.replace(/[&<>"']/g, (char) => ENTITIES[char]!) : text;
 }
+const SPECIAL = /[&<>"']/;
 
 export function renderPage(page: Page, context: RenderContext): RenderedPage {
   const { handset } = context;
