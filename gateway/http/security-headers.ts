@@ -56,8 +56,16 @@ function overHttps(request: Request, mode: Pick<Config, 'trustProxy'>): boolean 
   return mode.trustProxy && request.headers.get('x-forwarded-proto')?.split(',').at(-1)?.trim().toLowerCase() === 'https';
 }
 
-/** The headers as `name, value, name, value…`: the form node's `writeHead` takes with least work. */
-const SECURITY_FLAT: readonly string[] = SECURITY_HEADERS.flat();
+/**
+ * Everything a response of one part of the site gets, as `name, value, name, value…` (the form
+ * node's `writeHead` takes with least work), with and without HSTS: built once, not per response.
+ */
+const SENT = new Map(
+  POLICIES.map(([, policy]) => {
+    const headers = [...SECURITY_HEADERS, ['Content-Security-Policy', policy] as const];
+    return [policy, { plain: headers.flat(), overHttps: [...headers, HSTS].flat() }] as const;
+  }),
+);
 
 /**
  * Makes `app` add the security headers, its part's CSP, and HSTS over HTTPS to every response. Under
@@ -70,16 +78,15 @@ const SECURITY_FLAT: readonly string[] = SECURITY_HEADERS.flat();
 export function withSecurityHeaders<App extends Pick<Hono, 'fetch'>>(app: App, mode: Pick<Config, 'trustProxy'> = { trustProxy: false }): App {
   const dispatch = app.fetch;
   app.fetch = (request, env, executionCtx) => {
-    const extra: SecurityHeader[] = [['Content-Security-Policy', contentSecurityPolicy(pathOf(request.url))]];
-    if (overHttps(request, mode)) extra.push(HSTS);
+    const sent = SENT.get(contentSecurityPolicy(pathOf(request.url)))!;
+    const headers = overHttps(request, mode) ? sent.overHttps : sent.plain;
     const outgoing = (env as { outgoing?: ServerResponse } | undefined)?.outgoing;
     if (outgoing) {
-      outgoing.writeHead = writeHeadWith(outgoing, extra);
+      outgoing.writeHead = writeHeadWith(outgoing, headers);
       return dispatch(request, env, executionCtx);
     }
     return Promise.resolve(dispatch(request, env, executionCtx)).then((response) => {
-      for (const [name, value] of SECURITY_HEADERS) response.headers.set(name, value);
-      for (const [name, value] of extra) response.headers.set(name, value);
+      for (let index = 0; index < headers.length; index += 2) response.headers.set(headers[index]!, headers[index + 1]!);
       return response;
     });
   };
@@ -89,13 +96,12 @@ export function withSecurityHeaders<App extends Pick<Hono, 'fetch'>>(app: App, m
 type WriteHead = ServerResponse['writeHead'];
 const nodeWriteHead = ServerResponse.prototype.writeHead as (this: ServerResponse, status: number, ...rest: unknown[]) => ServerResponse;
 
-/** `outgoing.writeHead` with the security headers (and `extra`) in front of whatever the response sets. */
-function writeHeadWith(outgoing: ServerResponse, extra: SecurityHeader[]): WriteHead {
+/** `outgoing.writeHead` with `security` (flat) in front of whatever the response sets. */
+function writeHeadWith(outgoing: ServerResponse, security: readonly string[]): WriteHead {
   return ((status: number, reasonOrHeaders?: string | OutgoingHttpHeaders | OutgoingHttpHeader[], headers?: OutgoingHttpHeaders | OutgoingHttpHeader[]) => {
     const reason = typeof reasonOrHeaders === 'string' ? reasonOrHeaders : undefined;
     const own = typeof reasonOrHeaders === 'string' ? headers : reasonOrHeaders;
-    const all: OutgoingHttpHeader[] = [...SECURITY_FLAT];
-    for (const [name, value] of extra) all.push(name, value);
+    const all: OutgoingHttpHeader[] = security.slice();
     if (Array.isArray(own)) all.push(...(Array.isArray(own[0]) ? (own as unknown as OutgoingHttpHeader[][]).flat() : own));
     else if (own) for (const name in own) if (own[name] !== undefined) all.push(name, own[name]!);
     return reason === undefined ? nodeWriteHead.call(outgoing, status, all) : nodeWriteHead.call(outgoing, status, reason, all);
