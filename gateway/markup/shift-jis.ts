@@ -58,12 +58,18 @@ function codeOf(unit: number, carrier: PictogramCarrier | null): number {
 
 /** Encodes text as Shift_JIS with `carrier`'s pictograms; characters outside the table become '?'. */
 export function encodeShiftJis(text: string, carrier: PictogramCarrier | null = null): Uint8Array<ArrayBuffer> {
+  table ??= buildTable();
   const out = new Uint8Array(text.length * 2);
   let length = 0;
   for (let index = 0; index < text.length; index++) {
     const unit = text.charCodeAt(index);
-    const bytes = unit === 0 ? 0 : codeOf(unit, carrier) || (SUBSTITUTES.find(([from]) => from === unit)?.[1] ?? 0);
-    if (unit !== 0 && bytes === 0) {
+    // ASCII is itself (NUL included); pages are mostly markup, so this is the loop's hot path.
+    if (unit < 0x80) {
+      out[length++] = unit;
+      continue;
+    }
+    const bytes = codeOf(unit, carrier) || (SUBSTITUTES.find(([from]) => from === unit)?.[1] ?? 0);
+    if (bytes === 0) {
       out[length++] = QUESTION_MARK;
       // A surrogate pair is one character: one '?' for both halves.
       if (unit >= 0xd800 && unit <= 0xdbff) index++;
