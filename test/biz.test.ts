@@ -372,6 +372,9 @@ describe('BIL001 IDロック解除', () => {
     expect(setup.client.page.html).toContain('ロックされている利用者はいません。');
     await login(user, 'W0008');
     expect(user.page.screen).toBe('BBM001');
+    // 利用履歴照会 names the step in Japanese like every other.
+    await setup.client.get('/biz/admin/history?customerId=W0008');
+    expect(setup.client.page.html).toContain('<td>IDロック解除</td>');
     await setup.client.post('/biz/admin/unlock', { customerId: 'c-taro', approvalPassword: 'shonin01' });
     expect(setup.client.page.status).toBe(404);
   });

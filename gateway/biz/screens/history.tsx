@@ -13,6 +13,7 @@ const ACTION_LABEL: Record<string, string> = {
   'biz.token.exchange': 'トークン交換',
   'biz.token.unregister': 'トークン登録解除',
   'biz.usage.change': '利用形態設定',
+  'biz.id.unlock': 'IDロック解除',
 };
 
 /** BRK001: 利用履歴照会. */
