@@ -1,10 +1,16 @@
 import type { MiddlewareHandler } from 'hono';
 
 /**
- * Path segments that carry a secret or personal data: kept out of logs. Under `/m/app/` every
- * segment is a download ticket except the two fixed names, so an unknown route is masked too.
+ * Path segments that carry a secret or personal data: kept out of logs. Download tickets follow
+ * `/m/dl/` and `/m/app/dl/`; under `/m/app/` any first segment but the fixed names is masked too, so
+ * an unknown route never logs what it was given.
  */
-const MASKED = [/^(\/m\/dl\/)[^/]+/, /^(\/m\/app\/)(?!(?:web|provision)(?:\/|$))[^/]+/, /^(\/emulator\/api\/mailbox\/)[^/]+/];
+const MASKED = [
+  /^(\/m\/dl\/)[^/]+/,
+  /^(\/m\/app\/dl\/)[^/]+/,
+  /^(\/m\/app\/)(?!(?:web|provision|enroll|dl|pkg)(?:\/|$))[^/]+/,
+  /^(\/emulator\/api\/mailbox\/)[^/]+/,
+];
 
 /** The path as it may be logged: no query string, tickets and mail addresses masked. */
 export function loggablePath(path: string): string {

@@ -13,9 +13,13 @@ describe('access log', () => {
   it('masks the ticket in every app descriptor and package path, not the fixed app routes', () => {
     const ticket = 'Zm9vYmFyYmF6cXV4LV9xdXV4Y29yZ2Ux';
     for (const file of ['docomo/ketai-token.jam', 'au/ketai-token.jad', 'softbank/ketai-token.jar', 'docomo']) {
-      expect(loggablePath(`/m/app/${ticket}/${file}`)).toBe(`/m/app/***/${file}`);
+      expect(loggablePath(`/m/app/dl/${ticket}/${file}`)).toBe(`/m/app/dl/***/${file}`);
     }
+    expect(loggablePath(`/m/app/dl/${ticket}`)).toBe('/m/app/dl/***');
     expect(loggablePath(`/m/app/${ticket}`)).toBe('/m/app/***');
+    expect(loggablePath(`/m/app/${ticket}/docomo/ketai-token.jam`)).toBe('/m/app/***/docomo/ketai-token.jam');
+    expect(loggablePath('/m/app/pkg/himawari/docomo/ketai-token.jar')).toBe('/m/app/pkg/himawari/docomo/ketai-token.jar');
+    expect(loggablePath('/m/app/enroll')).toBe('/m/app/enroll');
     expect(loggablePath('/m/app/webX/docomo/ketai-token.jam')).toBe('/m/app/***/docomo/ketai-token.jam');
     expect(loggablePath('/m/app/web')).toBe('/m/app/web');
     expect(loggablePath('/m/app/web/token.js')).toBe('/m/app/web/token.js');

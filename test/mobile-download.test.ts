@@ -65,7 +65,7 @@ describe('download page per handset (golden files in test/golden)', () => {
     const { response, bytes, text } = await get(`/m/dl/${VALID}`, DOJA_UA.p504i);
     expect(response.headers.get('content-type')).toBe('text/html; charset=Shift_JIS');
     expect(bytes.length).toBeLessThan(5120);
-    expect(text).toContain(`<object declare id="app" data="/m/app/${VALID}/docomo/ketai-token.jam" type="application/x-jam"></object>`);
+    expect(text).toContain(`<object declare id="app" data="/m/app/dl/${VALID}/docomo/ketai-token.jam" type="application/x-jam"></object>`);
     expect(text).toContain('<a ijam="#app" href="/m/help" accesskey="1">\uE6E2ダウンロード</a>');
     expect(text).toContain('ひまわり信用組合');
     expect(text).toContain('2026/11/23 12:00');
@@ -76,11 +76,11 @@ describe('download page per handset (golden files in test/golden)', () => {
   it('gives au and SoftBank XHTML with a JAD link', async () => {
     const au = await get(`/m/dl/${VALID}`, UA.ca39);
     expect(au.text).toContain('-//OPENWAVE//DTD XHTML 1.0//EN');
-    expect(au.text).toContain(`href="/m/app/${VALID}/au/ketai-token.jad"`);
+    expect(au.text).toContain(`href="/m/app/dl/${VALID}/au/ketai-token.jad"`);
     const sb = await get(`/m/dl/${VALID}`, UA.sb910t);
     expect(sb.response.headers.get('content-type')).toBe('text/html; charset=UTF-8');
     expect(sb.text).toContain('-//J-PHONE//DTD XHTML Basic 1.0 Plus//EN');
-    expect(sb.text).toContain(`href="/m/app/${VALID}/softbank/ketai_token.jad"`);
+    expect(sb.text).toContain(`href="/m/app/dl/${VALID}/softbank/ketai_token.jad"`);
   });
 
   it('sends smartphones and 4G feature phones to the web token and a PC to a QR code', async () => {
@@ -160,7 +160,7 @@ describe('app delivery', () => {
   const lastModified = `LastModified = ${adfDate(new Date(PACKAGE_DATE))}`;
 
   it('serves a Shift_JIS ADF for the handset\'s DoJa profile, with the real JAR\'s size, class and binding', async () => {
-    const { response, bytes, text } = await get(`/m/app/${VALID}/docomo/ketai-token.jam`, DOJA_UA.sh905i);
+    const { response, bytes, text } = await get(`/m/app/dl/${VALID}/docomo/ketai-token.jam`, DOJA_UA.sh905i);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/x-jam');
     expect(Number(response.headers.get('content-length'))).toBe(bytes.length);
@@ -185,19 +185,19 @@ describe('app delivery', () => {
   });
 
   it('states each generation\'s own profile, and sends a handset the JAR cannot fit the 未対応 page first', async () => {
-    const sh505i = (await get(`/m/app/${VALID}/docomo/ketai-token.jam`, DOJA_UA.sh505i)).text;
+    const sh505i = (await get(`/m/app/dl/${VALID}/docomo/ketai-token.jam`, DOJA_UA.sh505i)).text;
     expect(sh505i).toContain('ProfileVer = DoJa-3.0\r\n');
     expect(sh505i).toContain('ConfigurationVer = CLDC-1.0\r\n');
-    expect((await get(`/m/app/${VALID}/docomo/ketai-token.jam`, DOJA_UA.n900i)).text).toContain('ProfileVer = DoJa-3.5\r\n');
-    expect((await get(`/m/app/${VALID}/docomo/ketai-token.jam`, UA.p07a)).text).toContain('ProfileVer = DoJa-5.1\r\n');
+    expect((await get(`/m/app/dl/${VALID}/docomo/ketai-token.jam`, DOJA_UA.n900i)).text).toContain('ProfileVer = DoJa-3.5\r\n');
+    expect((await get(`/m/app/dl/${VALID}/docomo/ketai-token.jam`, UA.p07a)).text).toContain('ProfileVer = DoJa-5.1\r\n');
     // DoJa-1.0 handsets hold 10 KB; the built-in JAR is bigger.
     expect(DOJA_JAR.length).toBeGreaterThan(10 * 1024);
-    expect((await get(`/m/app/${VALID}/docomo/ketai-token.jam`, UA.d503i)).response.status).toBe(406);
+    expect((await get(`/m/app/dl/${VALID}/docomo/ketai-token.jam`, UA.d503i)).response.status).toBe(406);
     expect((await get(`/m/dl/${VALID}`, UA.d503i)).text).toContain('未対応機種');
   });
 
   it('serves JADs per carrier and MIDP version with the carrier\'s attributes', async () => {
-    const au = await get(`/m/app/${VALID}/au/ketai-token.jad`, UA.ca39);
+    const au = await get(`/m/app/dl/${VALID}/au/ketai-token.jad`, UA.ca39);
     expect(au.response.headers.get('content-type')).toBe('text/vnd.sun.j2me.app-descriptor; charset=UTF-8');
     expect(au.text).toContain(`MIDlet-Jar-Size: ${MIDP_JAR.length}\r\n`);
     expect(au.text).toContain('MIDlet-Jar-URL: http://gw.example/m/app/pkg/tenant-1/au/ketai-token.jar\r\n');
@@ -207,12 +207,12 @@ describe('app delivery', () => {
     expect(au.text).toContain('MIDlet-Permissions: javax.microedition.io.Connector.http\r\n');
     expect(au.text).toContain(`Ketai-Binding: ${VALID}\r\n`);
     // SoftBank: file names of letters, digits and _ only; the 3G handset is MIDP 2, the J-PHONE P type MIDP 1 with JSCL.
-    expect((await get(`/m/app/${VALID}/softbank/ketai-token.jad`, UA.sb910t)).response.status).toBe(404);
-    const sb = await get(`/m/app/${VALID}/softbank/ketai_token.jad`, UA.sb910t);
+    expect((await get(`/m/app/dl/${VALID}/softbank/ketai-token.jad`, UA.sb910t)).response.status).toBe(404);
+    const sb = await get(`/m/app/dl/${VALID}/softbank/ketai_token.jad`, UA.sb910t);
     expect(sb.text).toContain('MIDlet-Jar-URL: http://gw.example/m/app/pkg/tenant-1/softbank/ketai_token.jar\r\n');
     expect(sb.text).toContain('MIDxlet-Network: Y\r\n');
     expect(sb.text).not.toContain('MIDlet-OCL');
-    const jphone = await get(`/m/app/${VALID}/softbank/ketai_token.jad`, UA.jphoneP);
+    const jphone = await get(`/m/app/dl/${VALID}/softbank/ketai_token.jad`, UA.jphoneP);
     expect(jphone.text).toContain('MIDlet-OCL: JSCL-1.1.0\r\n');
     expect(jphone.text).not.toContain('MIDlet-Permissions');
     expect(jphone.bytes.length).toBeLessThan(3 * 1024);
@@ -221,17 +221,17 @@ describe('app delivery', () => {
   });
 
   it('keeps answering a used link\'s descriptor without the binding (バージョンアップ), refuses expired and unknown ones', async () => {
-    const used = await get(`/m/app/${USED}/docomo/ketai-token.jam`, DOJA_UA.sh905i);
+    const used = await get(`/m/app/dl/${USED}/docomo/ketai-token.jam`, DOJA_UA.sh905i);
     expect(used.response.status).toBe(200);
     expect(used.text).not.toContain('AppParam');
     expect(used.text).toContain('PackageURL = http://gw.example/m/app/pkg/default/docomo/ketai-token.jar\r\n');
     expect(used.text).toContain(lastModified);
-    expect((await get(`/m/app/${USED}/au/ketai-token.jad`, UA.ca32)).text).not.toContain('Ketai-Binding');
-    expect((await get(`/m/app/${EXPIRED}/docomo/ketai-token.jam`, UA.d503i)).response.status).toBe(410);
-    expect((await get(`/m/app/${UNKNOWN}/au/ketai-token.jad`, UA.ca39)).response.status).toBe(404);
-    expect((await get(`/m/app/${VALID}/docomo/ketai-token.jad`, DOJA_UA.sh905i)).response.status).toBe(404);
-    expect((await get(`/m/app/${VALID}/docomo/ketai-token.jar`, DOJA_UA.sh905i)).response.status).toBe(404);
-    expect((await get(`/m/app/${VALID}/willcom/ketai-token.jad`, UA.d503i)).response.status).toBe(404);
+    expect((await get(`/m/app/dl/${USED}/au/ketai-token.jad`, UA.ca32)).text).not.toContain('Ketai-Binding');
+    expect((await get(`/m/app/dl/${EXPIRED}/docomo/ketai-token.jam`, UA.d503i)).response.status).toBe(410);
+    expect((await get(`/m/app/dl/${UNKNOWN}/au/ketai-token.jad`, UA.ca39)).response.status).toBe(404);
+    expect((await get(`/m/app/dl/${VALID}/docomo/ketai-token.jad`, DOJA_UA.sh905i)).response.status).toBe(404);
+    expect((await get(`/m/app/dl/${VALID}/docomo/ketai-token.jar`, DOJA_UA.sh905i)).response.status).toBe(404);
+    expect((await get(`/m/app/dl/${VALID}/willcom/ketai-token.jad`, UA.d503i)).response.status).toBe(404);
     expect((await get('/m/app/pkg/a.b/docomo/ketai-token.jar', DOJA_UA.sh905i)).response.status).toBe(404);
     expect((await get('/m/app/pkg/default/au/ketai-token.jar', UA.ca39)).response.status).toBe(200);
   });
@@ -242,19 +242,19 @@ describe('app delivery', () => {
     await writeFile(join(dataDir, 'vendor.jar'), vendor);
     await writeFile(join(dataDir, 'packages.json'), JSON.stringify({ 'tenant-1': { docomo: 'vendor.jar' } }));
     const app = mobileApp(dataDir);
-    const jam = await (await app.request(`http://gw.example/m/app/${VALID}/docomo/ketai-token.jam`)).text();
+    const jam = await (await app.request(`http://gw.example/m/app/dl/${VALID}/docomo/ketai-token.jam`)).text();
     expect(jam).toContain('AppSize = 777\r\n');
     // The emulator's TypeScript twin stands in for the built-in app only.
     expect(jam).not.toContain('X-Ketai-Twin');
     const jar = new Uint8Array(await (await app.request('http://gw.example/m/app/pkg/tenant-1/docomo/ketai-token.jar')).arrayBuffer());
     expect(jar).toEqual(vendor);
     // Other carriers keep the built-in package.
-    expect(await (await app.request(`http://gw.example/m/app/${VALID}/au/ketai-token.jad`)).text()).toContain(`MIDlet-Jar-Size: ${MIDP_JAR.length}`);
+    expect(await (await app.request(`http://gw.example/m/app/dl/${VALID}/au/ketai-token.jad`)).text()).toContain(`MIDlet-Jar-Size: ${MIDP_JAR.length}`);
   });
 
   it('puts PUBLIC_URL into PackageURL and the QR link when configured', async () => {
     const app = mobileApp(await tempDir(), 'https://bank.example');
-    const jam = decodeShiftJis(new Uint8Array(await (await app.request(`http://internal:8787/m/app/${VALID}/docomo/ketai-token.jam`)).arrayBuffer()));
+    const jam = decodeShiftJis(new Uint8Array(await (await app.request(`http://internal:8787/m/app/dl/${VALID}/docomo/ketai-token.jam`)).arrayBuffer()));
     expect(jam).toContain('PackageURL = https://bank.example/m/app/pkg/tenant-1/docomo/ketai-token.jar\r\n');
     const pc = await (await app.request(`http://internal:8787/m/dl/${VALID}`, { headers: { 'user-agent': UA.pc } })).text();
     expect(pc).toContain(`https://bank.example/m/dl/${VALID}`);
@@ -264,7 +264,7 @@ describe('app delivery', () => {
     const dataDir = await tempDir();
     await writeFile(join(dataDir, 'packages.json'), JSON.stringify({ '*': { au: 'missing.jar' } }));
     const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
-    const response = await mobileApp(dataDir).request(`http://gw.example/m/app/${VALID}/au/ketai-token.jad`);
+    const response = await mobileApp(dataDir).request(`http://gw.example/m/app/dl/${VALID}/au/ketai-token.jad`);
     expect(response.status).toBe(503);
     expect(await response.text()).toContain('ただいまダウンロードできません');
     expect(errors).toHaveBeenCalledOnce();

@@ -24,7 +24,7 @@ describe('download link from a real issuance', () => {
     expect(html).toContain('ひまわり台信用組合');
     expect(html).toContain('ijam="#app"');
     const ticket = link.split('/').at(-1)!;
-    const adf = async () => decodeShiftJis(new Uint8Array(await (await app.request(`http://bank.test/m/app/${ticket}/docomo/ketai-token.jam`, { headers: SH905I })).arrayBuffer()));
+    const adf = async () => decodeShiftJis(new Uint8Array(await (await app.request(`http://bank.test/m/app/dl/${ticket}/docomo/ketai-token.jam`, { headers: SH905I })).arrayBuffer()));
     const jam = await adf();
     const packageUrl = /PackageURL = (\S+)\r\n/.exec(jam)![1]!;
     const size = (await (await app.request(packageUrl, { headers: SH905I })).arrayBuffer()).byteLength;

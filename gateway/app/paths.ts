@@ -10,9 +10,12 @@ export function appFileName(carrier: AppCarrier, file: AppFile): string {
   return `${carrier === 'softbank' ? 'ketai_token' : 'ketai-token'}.${file}`;
 }
 
-/** The carrier's descriptor: `/m/app/<ticket>/<carrier>/ketai-token.jam` (a dynamic ADF URL must still end in `.jam`). */
+/**
+ * The carrier's descriptor: `/m/app/dl/<ticket>/<carrier>/ketai-token.jam` (a dynamic ADF URL must still
+ * end in `.jam`). Beside `/m/app/pkg/…` under a fixed segment of its own, so Hono's RegExpRouter takes every route.
+ */
 export function descriptorUrl(ticket: string, carrier: AppCarrier): string {
-  return `/m/app/${ticket}/${carrier}/${appFileName(carrier, carrier === 'docomo' ? 'jam' : 'jad')}`;
+  return `/m/app/dl/${ticket}/${carrier}/${appFileName(carrier, carrier === 'docomo' ? 'jam' : 'jad')}`;
 }
 
 /**

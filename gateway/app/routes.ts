@@ -59,7 +59,7 @@ export async function descriptor(c: Context, deps: DescriptorSource, tenantId: s
 }
 
 /**
- * Descriptors under `/m/app/<ticket>/<carrier>/…` and packages under `/m/app/pkg/<tenant>/<carrier>/…`;
+ * Descriptors under `/m/app/dl/<ticket>/<carrier>/…` and packages under `/m/app/pkg/<tenant>/<carrier>/…`;
  * mounted at `/m`. A valid ticket's descriptor carries the issuance binding; a used ticket's still
  * answers, without it, so the handset's バージョンアップ (which re-reads the descriptor) works.
  */
@@ -85,7 +85,7 @@ export function appRoutes(deps: { lookupTicket: TicketLookup; packages: PackageC
     return c.body(item.bytes, 200, { 'Content-Type': 'application/java-archive', 'Content-Length': String(item.bytes.length), 'Cache-Control': 'no-cache' });
   });
 
-  app.get('/app/:ticket/:carrier/:file', async (c) => {
+  app.get('/app/dl/:ticket/:carrier/:file', async (c) => {
     const { ticket, file } = c.req.param();
     const carrier = carrierOf(c.req.param('carrier'));
     const kind = carrier === 'docomo' ? 'doja' : 'midp';
