@@ -12,9 +12,9 @@ import { report } from './machine.ts';
 const ROUNDS = 3;
 const START_ROUNDS = 5;
 const SECONDS = 3;
-const BARE = ['bench/bare-hono.js'];
+export const BARE = ['bench/bare-hono.js'];
 /** `npm start`'s command. */
-const GATEWAY = ['scripts/start.js'];
+export const GATEWAY = ['scripts/start.js'];
 const MAIL = 'bench.taro@docomo.ne.jp';
 
 /** One figure measured against the bare app's `/healthz`: at least `target` times its rate. */
@@ -120,7 +120,7 @@ function summary(samples: Sample[]): Sample {
   return { rate: median(samples.map((sample) => sample.rate)), cpuMicros: median(samples.map((sample) => sample.cpuMicros)) };
 }
 
-function ratioLine(name: string, value: number, unit: string, ratio: number, target: number, sense: '≥' | '≤', extra = ''): void {
+export function ratioLine(name: string, value: number, unit: string, ratio: number, target: number, sense: '≥' | '≤', extra = ''): void {
   const met = sense === '≥' ? ratio >= target : ratio <= target;
   console.log(`  ${name.padEnd(58)} ${Math.round(value).toLocaleString('en-US').padStart(12)} ${unit.padEnd(5)} ${ratio.toFixed(2).padStart(6)}×  target ${sense} ${target}×  ${(met ? 'met' : 'NOT MET').padEnd(8)}${extra}`);
 }
@@ -132,7 +132,7 @@ function median(values: number[]): number {
 }
 
 /** Logs taro in over HTTP and issues a token: the mailed link's ticket. */
-async function issueTicket(base: string): Promise<string> {
+export async function issueTicket(base: string): Promise<string> {
   const client = new PortalClient({
     request: (input, init) => {
       const url = new URL(input);
@@ -160,16 +160,18 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-interface Running {
+export interface Running {
   child: ChildProcess;
   url: string;
 }
 
-async function startProcess(args: string[], env: Record<string, string>): Promise<Running> {
+/** Starts `node <args>` (or `<command> node <args>`, e.g. under valgrind) on a free port; resolves once healthy. */
+export async function startProcess(args: string[], env: Record<string, string>, options: { command?: string[]; timeoutMs?: number } = {}): Promise<Running> {
   const port = await freePort();
-  const child = spawn(process.execPath, args, { env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const command = [...(options.command ?? []), process.execPath];
+  const child = spawn(command[0]!, [...command.slice(1), ...args], { env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'ignore', 'inherit'] });
   const url = `http://127.0.0.1:${port}`;
-  await healthy(url, child);
+  await healthy(url, child, options.timeoutMs);
   return { child, url };
 }
 
@@ -183,8 +185,8 @@ async function timeToHealthy(args: string[], env: Record<string, string>): Promi
 }
 
 /** Polls `/healthz` every 5 ms (refused connections while the process starts) for up to 30 s. */
-async function healthy(url: string, child: ChildProcess): Promise<void> {
-  const deadline = performance.now() + 30_000;
+async function healthy(url: string, child: ChildProcess, timeoutMs = 30_000): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
   while (performance.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${url}: the process exited with ${child.exitCode}`);
     const status = await new Promise<number>((resolve) => {
@@ -196,10 +198,10 @@ async function healthy(url: string, child: ChildProcess): Promise<void> {
     if (status === 200) return;
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
-  throw new Error(`${url} was not healthy within 30 s`);
+  throw new Error(`${url} was not healthy within ${timeoutMs / 1000} s`);
 }
 
-async function stopProcess(child: ChildProcess): Promise<void> {
+export async function stopProcess(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = once(child, 'exit');
   child.kill('SIGTERM');

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { benchApi } from './api.ts';
 import { benchCarrier } from './carrier.ts';
 import { benchHttp } from './http.ts';
+import { benchInstructions } from './instructions.ts';
 import { describeMachine } from './machine.ts';
 import { benchOtp } from './otp.ts';
 import { benchCrash } from './crash.ts';
@@ -26,6 +27,7 @@ const PARTS: Record<string, { title: string; run: () => Promise<void> }> = {
     },
   },
   http: { title: 'HTTP: the gateway against a bare Hono app, same run', run: benchHttp },
+  instructions: { title: 'HTTP in instructions per request (callgrind): the same figures, free of the machine\'s noise', run: benchInstructions },
   api: { title: 'Bank API over HTTP (accepted codes, durable replay state)', run: benchApi },
   scenarios: { title: 'Scenario runner (wall time, Chromium and gateways included)', run: () => benchScenarios('enroll') },
   crash: { title: 'kill -9 during acknowledged writes, each backend', run: benchCrash },
