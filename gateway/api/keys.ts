@@ -4,6 +4,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { Database } from '../store/database.ts';
 import type { ApiKey, ApiScope } from '../store/schema.ts';
 import { ApiProblem } from './problem.ts';
+import { RateCounter } from './rate.ts';
 
 /**
  * Bank API keys (docs/api.md, "Keys"): `kt_<id>_<secret>`. The id finds the record; only a
@@ -84,11 +85,13 @@ export interface KeyGuardOptions {
 const MINUTE = 60_000;
 
 /**
- * Lets a request through with a live key holding `scope`, within the key's rate: a fixed
- * minute window counted in the store, so every gateway on one database shares it. The
- * per-token lockout, not this, is what stops guessing codes.
+ * Lets a request through with a live key holding `scope`, within the key's rate: a fixed minute
+ * window counted in the store, so every gateway on one database shares it (`RateCounter`: one
+ * count statement in flight per key, not a durable write per request). The per-token lockout, not
+ * this, is what stops guessing codes.
  */
 export function keyGuard(options: KeyGuardOptions): (scope: ApiScope) => MiddlewareHandler<ApiEnv> {
+  const rate = new RateCounter(options.db.throttle, options.ratePerMinute);
   return (scope) => async (c, next) => {
     const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
     const key = bearer === undefined ? undefined : await options.keys.authenticate(bearer);
@@ -96,18 +99,14 @@ export function keyGuard(options: KeyGuardOptions): (scope: ApiScope) => Middlew
     if (!key.scopes.includes(scope)) throw new ApiProblem('forbidden', { detail: `scope "${scope}" required` });
     const now = options.now();
     const windowStart = now - (now % MINUTE);
-    const throttleKey = `api:${key.id}`;
-    if ((await options.db.throttle.count(throttleKey, windowStart)) >= options.ratePerMinute) {
-      throw new ApiProblem('rate_limited', {}, { 'Retry-After': String(Math.ceil((windowStart + MINUTE - now) / 1000)) });
-    }
-    // Counted alongside the work, not before it: no durable write stands in front of every call.
-    // The limit may be passed by the requests already in flight, which a rate limit can bear.
-    const counted = options.db.throttle.hit(throttleKey, windowStart, windowStart + MINUTE).catch((error: Error) => console.error(`api rate count: ${error.message}`));
+    // The count is stored alongside the work, not before it: no write stands in front of the call.
+    const counted = await rate.take(`api:${key.id}`, windowStart);
+    if (!counted) throw new ApiProblem('rate_limited', {}, { 'Retry-After': String(Math.ceil((windowStart + MINUTE - now) / 1000)) });
     c.set('apiKey', key);
     try {
       await next();
     } finally {
-      await counted;
+      await counted.stored;
     }
   };
 }
