@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../gateway/config.ts';
 import { createServices } from '../gateway/services.ts';
+import { ApiKeyService, KEY_RECHECK_MS } from '../gateway/api/keys.ts';
 import { RATE_FRESH_MS } from '../gateway/api/rate.ts';
 import { createApp } from '../gateway/routes.ts';
 import { activeToken, apiClient, apiFor, codeNear } from './helpers/api.ts';
@@ -95,6 +96,27 @@ describe.each(BACKENDS)('the bank API on the $name store', (backend) => {
     } finally {
       await first.close();
       if (second !== first) await second.close();
+    }
+  }, 60_000);
+
+  it.skipIf(backend.skip)('stops a key revoked by another process within KEY_RECHECK_MS, and one revoked here at once', async () => {
+    const env: Record<string, string> = { DATA_DIR: await tempDir(), ...(backend.name === 'postgres' ? { DATABASE_URL: await freshPostgresUrl() } : {}) };
+    const gateway = await createServices(loadConfig(env));
+    // On PostgreSQL the CLI is a process of its own (here: services of their own on the same database).
+    const cli = backend.name === 'postgres' ? await createServices(loadConfig(env)) : gateway;
+    try {
+      const api = await apiFor(gateway, '10100001', ['manage']);
+      expect((await api.call('GET', '/api/v1/tokens')).status).toBe(200);
+      await new ApiKeyService(cli.db).revoke(api.keyId);
+      await new Promise((resolve) => setTimeout(resolve, KEY_RECHECK_MS + 50));
+      expect((await api.call('GET', '/api/v1/tokens')).status).toBe(401);
+      const next = await apiFor(gateway, '10100001', ['manage'], api.app);
+      expect((await next.call('GET', '/api/v1/tokens')).status).toBe(200);
+      await new ApiKeyService(gateway.db).revoke(next.keyId);
+      expect((await next.call('GET', '/api/v1/tokens')).status).toBe(401);
+    } finally {
+      await gateway.close();
+      if (cli !== gateway) await cli.close();
     }
   }, 60_000);
 });

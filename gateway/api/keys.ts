@@ -16,6 +16,23 @@ const KEY_PATTERN = /^kt_([0-9a-f]{16})_([A-Za-z0-9_-]{43})$/;
 
 const hashSecret = (secret: string) => createHash('sha256').update(secret).digest();
 
+/**
+ * How long a key record read from the store answers for its key in this process. A revocation made
+ * here (or on the embedded store, where the CLI runs only while the gateway is stopped) applies at the
+ * next request; one made by another process on PostgreSQL (the CLI, another gateway) within this time.
+ */
+export const KEY_RECHECK_MS = 1_000;
+/** Records are remembered for existing keys only, so this bounds nothing an outsider can grow; still, a cap. */
+const REMEMBERED_KEYS = 1_000;
+
+interface Remembered {
+  record: Promise<ApiKey | undefined>;
+  until: number;
+}
+
+/** Key records read per database, shared by every ApiKeyService of the process on it. */
+const remembered = new WeakMap<Database, Map<string, Remembered>>();
+
 export interface CreatedKey {
   record: ApiKey;
   /** The whole key: shown once, never stored. */
@@ -55,6 +72,7 @@ export class ApiKeyService {
     const record = await this.db.apiKeys.get(id);
     if (!record) return false;
     if (!record.revokedAt) await this.db.apiKeys.put({ ...record, revokedAt: new Date(this.now()).toISOString() });
+    remembered.get(this.db)?.delete(id);
     return true;
   }
 
@@ -62,11 +80,31 @@ export class ApiKeyService {
   async authenticate(presented: string): Promise<ApiKey | undefined> {
     const match = KEY_PATTERN.exec(presented);
     if (!match) return undefined;
-    const record = await this.db.apiKeys.get(match[1]!);
+    const record = await this.#record(match[1]!);
     if (!record || record.revokedAt) return undefined;
     const stored = Buffer.from(record.secretHash, 'hex');
     const given = hashSecret(match[2]!);
     return stored.length === given.length && timingSafeEqual(stored, given) ? record : undefined;
+  }
+
+  /**
+   * The key's record as read at most KEY_RECHECK_MS ago (concurrent requests share one read): a
+   * store round trip less on every call. The secret is still compared on every request; an unknown
+   * id is not remembered once its read has answered.
+   */
+  #record(id: string): Promise<ApiKey | undefined> {
+    let keys = remembered.get(this.db);
+    if (!keys) remembered.set(this.db, (keys = new Map()));
+    const now = performance.now();
+    const known = keys.get(id);
+    if (known && now < known.until) return known.record;
+    const record = this.db.apiKeys.get(id).then((found) => found && Object.freeze({ ...found, scopes: Object.freeze([...found.scopes]) as ApiScope[] }));
+    const entry: Remembered = { record, until: now + KEY_RECHECK_MS };
+    if (keys.size >= REMEMBERED_KEYS) keys.clear();
+    keys.set(id, entry);
+    const forget = () => keys.get(id) === entry && keys.delete(id);
+    record.then((found) => found || forget(), forget);
+    return record;
   }
 }
 
