@@ -22,7 +22,7 @@ const hashSecret = (secret: string) => createHash('sha256').update(secret).diges
  * next request; one made by another process on PostgreSQL (the CLI, another gateway) within this time.
  */
 export const KEY_RECHECK_MS = 1_000;
-/** Records are remembered for existing keys only, so this bounds nothing an outsider can grow; still, a cap. */
+/** An unknown id is held only while its read runs; the cap keeps a flood of them from growing the map. */
 const REMEMBERED_KEYS = 1_000;
 
 interface Remembered {
