@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
+import { limitBody } from '../http/body-limit.ts';
 import { ApiProblem, problemResponse } from './problem.ts';
 
 const utf8 = new TextDecoder('utf-8');
@@ -12,13 +12,13 @@ const utf8 = new TextDecoder('utf-8');
  * `Request` and its `ReadableStream` for a body of a few fields cost more CPU than the rest of a
  * verification (README, "api" bench). The text is decoded as `Request.text()` would (UTF-8, a
  * leading BOM dropped), so the validator sees the same thing either way. Elsewhere (`app.request`)
- * hono's bodyLimit does the same check on the `Request`.
+ * the same check is made on the `Request` (`limitBody`, which lets GET and HEAD by unread).
  */
 export function apiBody(maxBytes: number): MiddlewareHandler {
-  const tooLarge = bodyLimit({ maxSize: maxBytes, onError: (c) => problemResponse(c, new ApiProblem('too_large')) });
+  const onRequest = limitBody({ maxSize: maxBytes, onError: (c) => problemResponse(c, new ApiProblem('too_large')) });
   return async (c, next) => {
     const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
-    if (!incoming || incoming.readableEnded || c.req.method === 'GET' || c.req.method === 'HEAD') return tooLarge(c, next);
+    if (!incoming || incoming.readableEnded || c.req.method === 'GET' || c.req.method === 'HEAD') return onRequest(c, next);
     const declared = incoming.headers['content-length'];
     if (declared !== undefined && incoming.headers['transfer-encoding'] === undefined && Number(declared) > maxBytes) return problemResponse(c, new ApiProblem('too_large'));
     const body = await read(incoming, maxBytes);
