@@ -1,23 +1,27 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { Agent, request } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve } from '@hono/node-server';
 import { withScratchDatabase } from './scratch-database.ts';
 import { ApiKeyService } from '../gateway/api/keys.ts';
 import { loadConfig } from '../gateway/config.ts';
 import { codeAt } from '../gateway/otp/code.ts';
-import { createApp } from '../gateway/routes.ts';
 import { createServices } from '../gateway/services.ts';
-import { report } from './machine.ts';
+import { cpuSeconds } from './load.ts';
 
 const CONNECTIONS = 64;
 /** Each verification takes a token of its own, so every one is an accepted code written durably. */
 const VERIFICATIONS = 3000;
 const HEALTH_REQUESTS = 6000;
+/** Requests of each kind before measuring: a few hundred leave the JIT compiling through the first round. */
+const WARM_UP = 1000;
 const TARGET_RATIO = 0.2;
 const ROUNDS = 3;
+/** The `http` bench's baseline, and `npm start`'s command: each server in a process of its own. */
+const BARE = ['bench/bare-hono.js'];
+const GATEWAY = ['scripts/start.js'];
 
 interface Call {
   method: 'GET' | 'POST';
@@ -51,48 +55,102 @@ async function throughput(base: string, count: number, callAt: (index: number) =
   return count / ((performance.now() - start) / 1000);
 }
 
+interface Server {
+  child: ChildProcess;
+  url: string;
+}
+
+/** A server process that prints its `http://host:port` once it listens (both do, on PORT=0): its URL on 127.0.0.1. */
+async function startServer(args: string[], env: Record<string, string>): Promise<Server> {
+  const child = spawn(process.execPath, args, { env: { ...process.env, ...env, PORT: '0', HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  let printed = '';
+  const port = await new Promise<string>((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
+      printed += chunk;
+      const found = /http:\/\/[^\s:/]+:(\d+)/.exec(printed)?.[1];
+      if (found) resolve(found);
+    });
+    child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code} before listening: ${printed}`)));
+  });
+  child.stdout!.resume();
+  return { child, url: `http://127.0.0.1:${port}` };
+}
+
+async function stopServer({ child }: Server): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = once(child, 'exit');
+  child.kill('SIGTERM');
+  await exited;
+}
+
+const ratioLine = (name: string, ratio: number) => console.log(`  ${`${name} (target ≥ ${TARGET_RATIO})`.padEnd(66)} ${ratio.toFixed(3).padStart(6)}${ratio < TARGET_RATIO ? '  BELOW TARGET' : ''}`);
+
 async function benchOn(label: string, env: Record<string, string>): Promise<void> {
   const dataDir = await mkdtemp(join(tmpdir(), 'ketai-bench-api-'));
-  const services = await createServices(loadConfig({ DATA_DIR: dataDir, API_RATE_PER_MINUTE: String(1e9), ...env }));
-  const server = serve({ fetch: createApp(services).fetch, port: 0, hostname: '127.0.0.1' });
+  const gatewayEnv = { DATA_DIR: dataDir, API_RATE_PER_MINUTE: String(1e9), ...env };
+  // The key and the tokens are made here; then the store is closed and `npm start` serves it (one process per DATA_DIR).
+  const services = await createServices(loadConfig(gatewayEnv));
+  let made;
   try {
-    await new Promise((resolve) => server.once('listening', resolve));
-    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const { key } = await new ApiKeyService(services.db).create('10100001', ['verify'], 'bench');
     const tenant = (await services.db.tenants.get('himawari'))!;
     const issued = await services.db.transaction(async (tx) => {
-      const made = [];
-      for (let i = 0; i < VERIFICATIONS + CONNECTIONS * 2; i++) made.push(await services.tokens.mint(tx, tenant));
-      return made;
+      const tokens = [];
+      for (let i = 0; i < VERIFICATIONS + WARM_UP; i++) tokens.push(await services.tokens.mint(tx, tenant));
+      return tokens;
     });
+    made = { key, issued };
+  } finally {
+    await services.close();
+  }
+  const { key, issued } = made;
+  const bare = await startServer(BARE, {});
+  const gateway = await startServer(GATEWAY, gatewayEnv);
+  const base = gateway.url;
+  try {
     const authorization = `Bearer ${key}`;
     const verifyCall = (index: number): Call => {
       const { token, secret } = issued[index]!;
       return { method: 'POST', path: '/api/v1/verifications', headers: { authorization }, body: JSON.stringify({ serial: token.serial, otp: codeAt(secret, token, Date.now()) }) };
     };
-    // Warm both paths (sockets, compiled code) on their own tokens before measuring.
-    await throughput(base, CONNECTIONS * 2, () => ({ method: 'GET', path: '/healthz' }));
-    await throughput(base, CONNECTIONS * 2, (index) => verifyCall(VERIFICATIONS + index));
-    // Alternating rounds, summed: the machine's load drifts, and both figures should see the same drift.
-    let health = 0;
-    let verifications = 0;
+    const health = () => ({ method: 'GET' as const, path: '/healthz' });
+    // Warm every path (sockets, compiled code) before measuring; the verifications on tokens of their own.
+    await throughput(bare.url, WARM_UP, health);
+    await throughput(base, WARM_UP, health);
+    await throughput(base, WARM_UP, (index) => verifyCall(VERIFICATIONS + index));
+    // Alternating rounds, summed: the machine's load drifts, and every figure should see the same drift.
+    // Beside each rate, the CPU the server process spent per request (robust to other load on the machine).
+    const figures = { bare: { rate: 0, cpu: 0 }, health: { rate: 0, cpu: 0 }, verify: { rate: 0, cpu: 0 } };
+    const measure = async (figure: { rate: number; cpu: number }, server: Server, count: number, callAt: (index: number) => Call) => {
+      const before = cpuSeconds(server.child.pid!);
+      figure.rate += (await throughput(server.url, count, callAt)) / ROUNDS;
+      figure.cpu += ((cpuSeconds(server.child.pid!) - before) * 1e6) / count / ROUNDS;
+    };
     for (let round = 0; round < ROUNDS; round++) {
-      health += (await throughput(base, HEALTH_REQUESTS / ROUNDS, () => ({ method: 'GET', path: '/healthz' }))) / ROUNDS;
+      await measure(figures.bare, bare, HEALTH_REQUESTS / ROUNDS, health);
+      await measure(figures.health, gateway, HEALTH_REQUESTS / ROUNDS, health);
       const offset = (round * VERIFICATIONS) / ROUNDS;
-      verifications += (await throughput(base, VERIFICATIONS / ROUNDS, (index) => verifyCall(offset + index))) / ROUNDS;
+      await measure(figures.verify, gateway, VERIFICATIONS / ROUNDS, (index) => verifyCall(offset + index));
     }
-    report(`GET /healthz (${CONNECTIONS} concurrent), ${label}`, health, 'req/s');
-    report(`POST /api/v1/verifications, accepted, ${label}`, verifications, 'req/s');
-    const ratio = verifications / health;
-    console.log(`  ${`ratio verifications / healthz, ${label} (target ≥ ${TARGET_RATIO})`.padEnd(58)} ${ratio.toFixed(3).padStart(12)}${ratio < TARGET_RATIO ? '  BELOW TARGET' : ''}`);
+    const line = (name: string, { rate, cpu }: { rate: number; cpu: number }) => console.log(`  ${name.padEnd(66)} ${Math.round(rate).toLocaleString('en-US').padStart(7)} req/s ${cpu.toFixed(0).padStart(6)} µs CPU/req`);
+    line(`bare Hono GET /healthz (${CONNECTIONS} concurrent)`, figures.bare);
+    line(`gateway GET /healthz (${CONNECTIONS} concurrent), ${label}`, figures.health);
+    line(`POST /api/v1/verifications, accepted, ${label}`, figures.verify);
+    ratioLine(`ratio verifications / bare Hono healthz, ${label}`, figures.verify.rate / figures.bare.rate);
+    ratioLine(`ratio verifications / gateway healthz, ${label}`, figures.verify.rate / figures.health.rate);
+    ratioLine(`CPU per request: bare Hono healthz / verification, ${label}`, figures.bare.cpu / figures.verify.cpu);
   } finally {
-    await new Promise((resolve) => server.close(resolve));
-    await services.close();
+    await Promise.all([stopServer(bare), stopServer(gateway)]);
     await rm(dataDir, { recursive: true, force: true });
   }
 }
 
-/** Bank API verifications per second over HTTP (accepted codes, durable replay state) against /healthz on the same server. */
+/**
+ * Bank API verifications per second over HTTP (accepted codes, durable replay state) against a bare
+ * Hono app's /healthz (issue #15's yardstick) and against /healthz on the same gateway. As in the
+ * `http` bench, the gateway (`npm start`) and the bare app each run in a process of their own, loaded
+ * by the same client from this one.
+ */
 export async function benchApi(): Promise<void> {
   await benchOn('embedded', {});
   const serverUrl = process.env.TEST_DATABASE_URL;

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../gateway/config.ts';
 import { createServices } from '../gateway/services.ts';
-import { activeToken, apiFor, codeNear } from './helpers/api.ts';
+import { ApiKeyService, KEY_RECHECK_MS } from '../gateway/api/keys.ts';
+import { RATE_FRESH_MS } from '../gateway/api/rate.ts';
+import { createApp } from '../gateway/routes.ts';
+import { activeToken, apiClient, apiFor, codeNear } from './helpers/api.ts';
 import { BACKENDS, freshPostgresUrl } from './helpers/backends.ts';
 import { tempDir } from './helpers/temp-dir.ts';
 
@@ -51,6 +54,69 @@ describe.each(BACKENDS)('the bank API on the $name store', (backend) => {
       expect((await other.call('GET', '/api/v1/audit')).json.events).toHaveLength(1);
     } finally {
       await services.close();
+    }
+  }, 60_000);
+
+  it.skipIf(backend.skip)('holds a key to its rate exactly on one gateway, and shares the count with a second one', async () => {
+    const env: Record<string, string> = { DATA_DIR: await tempDir(), API_RATE_PER_MINUTE: '10', ...(backend.name === 'postgres' ? { DATABASE_URL: await freshPostgresUrl() } : {}) };
+    const now = () => Date.UTC(2026, 10, 22, 3, 0, 30);
+    const first = await createServices(loadConfig(env), now);
+    // A second gateway: on PostgreSQL a process of its own on the same database; embedded (one process
+    // per DATA_DIR), a second app with a count of its own over the same store.
+    const second = backend.name === 'postgres' ? await createServices(loadConfig(env), now) : first;
+    try {
+      const api = await apiFor(first, '10100001', ['manage']);
+      const burst = await Promise.all(Array.from({ length: 30 }, () => api.call('GET', '/api/v1/tokens')));
+      expect(burst.filter((answer) => answer.status === 200)).toHaveLength(6 + 4);
+      expect(burst.filter((answer) => answer.status === 429)).toHaveLength(20);
+      expect(await first.db.throttle.count(`api:${api.keyId}`, now() - 30_000)).toBe(10);
+      const other = apiClient(createApp(second), api.key, api.keyId);
+      expect((await other.call('GET', '/api/v1/tokens')).status).toBe(429);
+    } finally {
+      await first.close();
+      if (second !== first) await second.close();
+    }
+  }, 60_000);
+
+  it.skipIf(backend.skip)('lets a second gateway use what the first left of a key’s rate', async () => {
+    const env: Record<string, string> = { DATA_DIR: await tempDir(), API_RATE_PER_MINUTE: '10', ...(backend.name === 'postgres' ? { DATABASE_URL: await freshPostgresUrl() } : {}) };
+    const now = () => Date.UTC(2026, 10, 22, 3, 0, 30);
+    const first = await createServices(loadConfig(env), now);
+    const second = backend.name === 'postgres' ? await createServices(loadConfig(env), now) : first;
+    try {
+      const api = await apiFor(first, '10100001', ['manage']);
+      await Promise.all(Array.from({ length: 6 }, () => api.call('GET', '/api/v1/tokens')));
+      const other = apiClient(createApp(second), api.key, api.keyId);
+      const answers = [];
+      for (let i = 0; i < 6; i++) answers.push((await other.call('GET', '/api/v1/tokens')).status);
+      expect(answers).toEqual([200, 200, 200, 200, 429, 429]);
+      // The first gateway's total is older than RATE_FRESH_MS by now: it reads it again before deciding.
+      await new Promise((resolve) => setTimeout(resolve, RATE_FRESH_MS + 20));
+      expect((await api.call('GET', '/api/v1/tokens')).status).toBe(429);
+    } finally {
+      await first.close();
+      if (second !== first) await second.close();
+    }
+  }, 60_000);
+
+  it.skipIf(backend.skip)('stops a key revoked by another process within KEY_RECHECK_MS, and one revoked here at once', async () => {
+    const env: Record<string, string> = { DATA_DIR: await tempDir(), ...(backend.name === 'postgres' ? { DATABASE_URL: await freshPostgresUrl() } : {}) };
+    const gateway = await createServices(loadConfig(env));
+    // On PostgreSQL the CLI is a process of its own (here: services of their own on the same database).
+    const cli = backend.name === 'postgres' ? await createServices(loadConfig(env)) : gateway;
+    try {
+      const api = await apiFor(gateway, '10100001', ['manage']);
+      expect((await api.call('GET', '/api/v1/tokens')).status).toBe(200);
+      await new ApiKeyService(cli.db).revoke(api.keyId);
+      await new Promise((resolve) => setTimeout(resolve, KEY_RECHECK_MS + 50));
+      expect((await api.call('GET', '/api/v1/tokens')).status).toBe(401);
+      const next = await apiFor(gateway, '10100001', ['manage'], api.app);
+      expect((await next.call('GET', '/api/v1/tokens')).status).toBe(200);
+      await new ApiKeyService(gateway.db).revoke(next.keyId);
+      expect((await next.call('GET', '/api/v1/tokens')).status).toBe(401);
+    } finally {
+      await gateway.close();
+      if (cli !== gateway) await cli.close();
     }
   }, 60_000);
 });

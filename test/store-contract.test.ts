@@ -112,6 +112,26 @@ describe.each(BACKENDS)('storage contract: $name', (backend) => {
     await db.close();
   });
 
+  it.skipIf(backend.skip)('appends the audit event of an accepted step with it, and none for a refused one, under 100 concurrent tries', async () => {
+    const db = await open();
+    await db.tenants.put(tenant);
+    await db.tokens.put(token('KT0000000001'));
+    const tries = Array.from({ length: 100 }, (_, i) => db.tokens.acceptStep('KT0000000001', { step: 7, drift: 0 }, 0, event(`1764547200000-${String(i).padStart(4, '0')}`, { action: 'otp.verify', serialHash: 'h1' })));
+    expect((await Promise.all(tries)).filter(Boolean)).toHaveLength(1);
+    const events = await db.audit.list({ tenantId: 't1', limit: 200 });
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ action: 'otp.verify', result: 'ok', serialHash: 'h1' });
+    expect(await db.tokens.acceptStep('KT0000000001', { step: 7, drift: 0 }, 0, event('1764547200001-late'))).toBe(false);
+    expect(await db.audit.list({ tenantId: 't1', limit: 200 })).toHaveLength(1);
+    // The token and its bank in one read; a token of no bank, or none, is undefined.
+    expect(await db.tokens.withTenant('KT0000000001')).toEqual({ token: await db.tokens.get('KT0000000001'), tenant });
+    await db.tokens.put(token('KT0000000002', { tenantId: 'nobody' }));
+    expect(await db.tokens.withTenant('KT0000000002')).toBeUndefined();
+    expect(await db.tokens.withTenant('KT0000000009')).toBeUndefined();
+    expect(await db.transaction((tx) => tx.tokens.withTenant('KT0000000001'))).toMatchObject({ token: { lastStep: 7 }, tenant: { id: 't1' } });
+    await db.close();
+  });
+
   it.skipIf(backend.skip)('counts every concurrent wrong code and locks at the limit', async () => {
     const db = await open();
     await db.tokens.put(token('KT0000000001'));
@@ -218,6 +238,7 @@ describe.each(BACKENDS)('storage contract: $name', (backend) => {
     const counts = await Promise.all(Array.from({ length: 30 }, () => db.throttle.hit('ip:1', 60_000, 120_000)));
     expect(counts.sort((a, b) => a - b)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
     expect(await db.throttle.count('ip:1', 60_000)).toBe(30);
+    expect(await db.throttle.hit('ip:1', 60_000, 120_000, 5)).toBe(35);
     expect(await db.throttle.hit('ip:1', 120_000, 180_000)).toBe(1);
     expect(await db.throttle.count('ip:1', 60_000)).toBe(0);
     expect(await db.throttle.deleteExpired(180_000)).toBe(1);

@@ -1,10 +1,10 @@
 import type { ProxyTrust } from '../http/client.ts';
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { Services } from '../services.ts';
 import type { ApiScope } from '../store/schema.ts';
 import { auditRoutes } from './audit.ts';
+import { apiBody } from './body.ts';
 import { customerRoutes } from './customers.ts';
 import { handsetRoutes } from './handset.ts';
 import { ApiKeyService, keyGuard, type ApiEnv } from './keys.ts';
@@ -43,7 +43,7 @@ export function apiRoutes(services: Services, trust: ProxyTrust): ApiApp {
     c.set('trust', trust);
     await next();
   });
-  api.use(`${API_BASE}/*`, bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => problemResponse(c, new ApiProblem('too_large')) }));
+  api.use(`${API_BASE}/*`, apiBody(MAX_BODY_BYTES));
   api.onError((error, c) => {
     if (error instanceof ApiProblem) return problemResponse(c, error);
     // The JSON validator's "Malformed JSON in request body", and any other refusal of the request itself.

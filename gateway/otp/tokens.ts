@@ -1,4 +1,4 @@
-import type { AuditTrail, Origin } from '../audit/trail.ts';
+import type { AuditInput, AuditTrail, Origin } from '../audit/trail.ts';
 import type { SecretBox } from '../security/secret-box.ts';
 import type { Database, Repositories } from '../store/database.ts';
 import type { Tenant, Token } from '../store/schema.ts';
@@ -73,35 +73,38 @@ export class TokenService {
 
   /**
    * Checks a code and records the outcome. Never throws for bad input. Acceptance is one atomic
-   * store operation (a step is accepted at most once, on every backend and across gateways);
+   * store operation (a step is accepted at most once, on every backend and across gateways) that
+   * also appends the verification's audit event, so an accepted code costs one durable write;
    * wrong codes are counted atomically, so a burst cannot slip past the lock.
    */
   async verify(serial: string, code: unknown, by: Presenter = { actor: 'system' }): Promise<VerifyOutcome> {
-    const token = await this.db.tokens.get(serial);
-    const tenant = token && (await this.db.tenants.get(token.tenantId));
-    if (!token || !tenant || (by.tenantId !== undefined && by.tenantId !== token.tenantId)) return { reason: 'unknown' };
+    const found = await this.db.tokens.withTenant(serial);
+    if (!found || (by.tenantId !== undefined && by.tenantId !== found.token.tenantId)) return { reason: 'unknown' };
+    const { token, tenant } = found;
     const now = this.now();
     const { policy } = tenant;
     const checked = checkCode(token, this.secretOf(token), code, now, policy);
     let outcome = checked.outcome;
+    const event = (result: string): AuditInput => ({
+      action: 'otp.verify',
+      result,
+      actor: by.actor,
+      tenantId: tenant.id,
+      serial,
+      ...(token.customerId ?? by.customerId ? { customerId: token.customerId ?? by.customerId } : {}),
+      ...(by.origin ? { origin: by.origin } : {}),
+    });
     if (outcome.reason === 'ok') {
-      const accepted = await this.db.tokens.acceptStep(serial, { step: outcome.step!, drift: checked.changes?.drift ?? 0 }, now);
-      if (!accepted) outcome = await this.#whyRefused(serial, now);
+      const accepted = await this.db.tokens.acceptStep(serial, { step: outcome.step!, drift: checked.changes?.drift ?? 0 }, now, this.audit.event(event('ok')));
+      if (accepted) return outcome;
+      outcome = await this.#whyRefused(serial, now);
     } else if (outcome.reason === 'wrong') {
       const counters = await this.db.tokens.recordFailure(serial, { maxFailures: policy.maxFailures, lockMs: policy.lockMinutes * 60_000 }, now);
       const failures = counters?.failures ?? policy.maxFailures;
       outcome = failures >= policy.maxFailures && counters?.lockedUntil ? { reason: 'wrong', attemptsLeft: 0, lockedUntil: counters.lockedUntil } : { reason: 'wrong', attemptsLeft: policy.maxFailures - failures };
     }
     if (outcome.reason !== 'malformed') {
-      await this.audit.record(this.db.audit, {
-        action: 'otp.verify',
-        result: outcome.reason === 'wrong' && outcome.attemptsLeft === 0 ? 'locked' : outcome.reason,
-        actor: by.actor,
-        tenantId: tenant.id,
-        serial,
-        ...(token.customerId ?? by.customerId ? { customerId: token.customerId ?? by.customerId } : {}),
-        ...(by.origin ? { origin: by.origin } : {}),
-      });
+      await this.audit.record(this.db.audit, event(outcome.reason === 'wrong' && outcome.attemptsLeft === 0 ? 'locked' : outcome.reason));
     }
     return outcome;
   }

@@ -39,13 +39,17 @@ export interface TokenRepository extends Collection<Token> {
    * Records an accepted code in one atomic operation: succeeds only while the token is usable
    * (not revoked, not locked at `now`) and its last accepted step is below `step`, so one step is
    * accepted at most once however many gateways race for it. False: someone else got there first.
+   * `event` (the verification's audit event) is appended in the same commit, and only when the step
+   * is accepted: one durable write for both.
    */
-  acceptStep(serial: string, accepted: AcceptedStep, now: number): Promise<boolean>;
+  acceptStep(serial: string, accepted: AcceptedStep, now: number, event?: AuditEvent): Promise<boolean>;
   /**
    * Counts one wrong code atomically (a lock that has run out starts the count afresh) and locks
    * the token at `maxFailures`; returns the counters after it, or undefined for no such token.
    */
   recordFailure(serial: string, rule: FailureRule, now: number): Promise<Pick<Token, 'failures' | 'lockedUntil'> | undefined>;
+  /** The token and its bank in one read (the verification path), or undefined if either is missing. */
+  withTenant(serial: string): Promise<{ token: Token; tenant: Tenant } | undefined>;
   byCustomer(customerId: string): Promise<Token[]>;
   /** A bank's tokens in serial order, from after `cursor`. */
   page(query: TokenQuery): Promise<Token[]>;
@@ -108,8 +112,8 @@ export interface ApiKeyRepository extends Collection<ApiKey> {
 
 /** Counts failed attempts per client in a fixed window, shared by every gateway on the database. */
 export interface ThrottleRepository {
-  /** Adds one to the key's count in the window starting at `windowStart` and returns the new count. */
-  hit(key: string, windowStart: number, expiresAt: number): Promise<number>;
+  /** Adds `amount` (default 1) to the key's count in the window starting at `windowStart` and returns the new count. */
+  hit(key: string, windowStart: number, expiresAt: number, amount?: number): Promise<number>;
   count(key: string, windowStart: number): Promise<number>;
   deleteExpired(now: number): Promise<number>;
 }

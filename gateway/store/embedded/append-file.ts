@@ -2,6 +2,7 @@ import { open, type FileHandle } from 'node:fs/promises';
 
 interface Pending {
   text: string;
+  bytes: number;
   resolve: () => void;
   reject: (error: Error) => void;
 }
@@ -14,6 +15,8 @@ export class AppendFile {
   #pending: Pending[] = [];
   #writing: Promise<void> | null = null;
   #size: number;
+  /** Bytes appended but not yet written: `size` is asked on every commit, so it is kept, not summed. */
+  #pendingBytes = 0;
 
   private constructor(
     readonly path: string,
@@ -36,12 +39,14 @@ export class AppendFile {
   }
 
   get size(): number {
-    return this.#size + this.#pending.reduce((sum, item) => sum + Buffer.byteLength(item.text), 0);
+    return this.#size + this.#pendingBytes;
   }
 
   append(text: string): Promise<void> {
     return new Promise((resolve, reject) => {
-      this.#pending.push({ text, resolve, reject });
+      const bytes = Buffer.byteLength(text);
+      this.#pendingBytes += bytes;
+      this.#pending.push({ text, bytes, resolve, reject });
       this.#writing ??= new Promise<void>((started) => setImmediate(started)).then(() => this.#writeAll());
     });
   }
@@ -65,12 +70,14 @@ export class AppendFile {
         await this.handle.write(bytes, 0, bytes.length, null);
         await this.handle.datasync();
         this.#size += bytes.length;
+        this.#pendingBytes -= bytes.length;
         for (const item of batch) item.resolve();
       } catch (error) {
         // Whatever reached the file is not acknowledged: cut it off so the file ends on a whole line.
         await this.handle.truncate(this.#size).catch(() => undefined);
         const failed = batch.concat(this.#pending);
         this.#pending = [];
+        this.#pendingBytes = 0;
         this.onFailure(error as Error);
         for (const item of failed) item.reject(error as Error);
       }

@@ -1,6 +1,6 @@
 import { COLLECTIONS, type CollectionName } from '../collections.ts';
 import type { AuditQuery, Collection, Repositories } from '../database.ts';
-import type { AuditEvent, OutboxMail, SessionRecord, ThrottleCount, Token } from '../schema.ts';
+import type { AuditEvent, OutboxMail, SessionRecord, Tenant, ThrottleCount, Token } from '../schema.ts';
 import type { Row, View } from './view.ts';
 
 /** Runs a read-modify-write on a transaction's view: the view itself inside one, a new one outside. */
@@ -40,13 +40,15 @@ export function embeddedRepositories(read: View, atomically: Atomically, listAud
     },
     tokens: {
       ...collection('tokens', read, atomically),
-      acceptStep: (serial, accepted, now) =>
+      // The step and its audit event are one commit: one journal line, fsync'd beside the audit line.
+      acceptStep: (serial, accepted, now, event) =>
         atomically((view) => {
           const token = view.get('tokens', serial) as Token | undefined;
           if (!token || token.status === 'revoked') return false;
           if (token.lockedUntil !== null && now < token.lockedUntil) return false;
           if (token.lastStep !== null && token.lastStep >= accepted.step) return false;
           view.write('tokens', serial, { ...token, lastStep: accepted.step, drift: accepted.drift, failures: 0, lockedUntil: null });
+          if (event) view.audit(event);
           return true;
         }),
       recordFailure: (serial, rule, now) =>
@@ -59,6 +61,11 @@ export function embeddedRepositories(read: View, atomically: Atomically, listAud
           view.write('tokens', serial, { ...token, failures, lockedUntil });
           return { failures, lockedUntil };
         }),
+      withTenant: async (serial) => {
+        const token = read.get('tokens', serial) as Token | undefined;
+        const tenant = token && (read.get('tenants', token.tenantId) as Tenant | undefined);
+        return tenant && { token: token!, tenant };
+      },
       byCustomer: async (customerId) => read.find('tokens', 'customer', [customerId]) as never,
       page: async ({ tenantId, customerId, status, after, limit }) =>
         (read.find('tokens', 'tenant', [tenantId]) as unknown as Token[])
@@ -101,10 +108,10 @@ export function embeddedRepositories(read: View, atomically: Atomically, listAud
       list: async (tenantId) => (tenantId === undefined ? read.select('apiKeys', () => true) : read.find('apiKeys', 'tenant', [tenantId])) as never,
     },
     throttle: {
-      hit: (key, windowStart, expiresAt) =>
+      hit: (key, windowStart, expiresAt, amount = 1) =>
         atomically((view) => {
           const row = view.get('throttle', key) as ThrottleCount | undefined;
-          const count = row && row.windowStart === windowStart ? row.count + 1 : 1;
+          const count = (row && row.windowStart === windowStart ? row.count : 0) + amount;
           view.write('throttle', key, { key, windowStart, count, expiresAt });
           return count;
         }),

@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import type { AuditQuery, Collection, Repositories } from '../database.ts';
-import type { AuditEvent, OutboxMail, Token } from '../schema.ts';
+import type { AuditEvent, OutboxMail, Tenant, Token } from '../schema.ts';
 import { columnList, fromRow, TABLES, toParams, upsertSql, type Row, type Table } from './tables.ts';
 
 /** The pool (each call one statement, committed at once) or a transaction's client. */
@@ -20,6 +20,32 @@ function filters(parts: readonly [sql: string, value: unknown][], params: unknow
 /** `LIMIT n`, or nothing for an unbounded (infinite) limit, as `slice` treats it in the embedded store. */
 const limitClause = (limit: number | undefined) => (limit === undefined || !Number.isFinite(limit) ? '' : ` LIMIT ${Math.max(0, Math.floor(limit))}`);
 
+/** The OTP hot path's conditional UPDATE (docs/storage.md, "The OTP hot path"). */
+const ACCEPT_STEP = `UPDATE tokens SET last_step = $2, drift = $3, failures = 0, locked_until = NULL
+  WHERE serial = $1 AND status <> 'revoked' AND (locked_until IS NULL OR locked_until <= $4)
+    AND (last_step IS NULL OR last_step < $2)
+  RETURNING serial`;
+
+/**
+ * An audit event's INSERT with its parameters numbered from `from`: `VALUES`, or a `SELECT … <source>`
+ * (whose parameters are cast, as nothing in a select list tells PostgreSQL their types).
+ */
+function insertAudit(from: number, source?: string): string {
+  const t = TABLES.audit;
+  const values = [...t.columns.map((c, i) => `$${from + i}::${c.type}`), `$${from + t.columns.length}::jsonb`];
+  return `INSERT INTO ${t.name} (${columnList(t)}) ${source === undefined ? `VALUES (${values.join(', ')})` : `SELECT ${values.join(', ')} ${source}`}`;
+}
+
+/** `alias.column AS <prefix>column, …` for a join. */
+const aliased = (t: Table, alias: string, prefix: string) => [...t.columns.map((c) => c.column), 'doc'].map((name) => `${alias}.${name} AS ${prefix}${name}`).join(', ');
+
+/** The columns of a join's row that carry `prefix`, without it. */
+function unprefixed(row: Row, prefix: string): Row {
+  const out: Row = {};
+  for (const [name, value] of Object.entries(row)) if (name.startsWith(prefix)) out[name.slice(prefix.length)] = value;
+  return out;
+}
+
 /**
  * The repositories in SQL, with the embedded store's semantics (`embedded/repositories.ts`).
  * `lock`: inside a transaction every row read is taken `FOR UPDATE`, so a record the work read
@@ -28,9 +54,11 @@ const limitClause = (limit: number | undefined) => (limit === undefined || !Numb
  */
 export function postgresRepositories(q: Queryable, lock: boolean): Repositories {
   const forUpdate = lock ? ' FOR UPDATE' : '';
+  const locking = lock ? ':lock' : '';
 
-  async function select<T>(t: Table, where: string, params: unknown[], order = t.columns[0]!.column, limit?: number): Promise<T[]> {
-    const result = await q.query<Row>(`SELECT ${columnList(t)} FROM ${t.name} WHERE ${where} ORDER BY ${order}${limitClause(limit)}${forUpdate}`, params);
+  async function select<T>(t: Table, where: string, params: unknown[], order = t.columns[0]!.column, limit?: number, name?: string): Promise<T[]> {
+    const text = `SELECT ${columnList(t)} FROM ${t.name} WHERE ${where} ORDER BY ${order}${limitClause(limit)}${forUpdate}`;
+    const result = await q.query<Row>(name ? { name: name + locking, text, values: params } : { text, values: params });
     return result.rows.map((row) => fromRow<T>(t, row));
   }
 
@@ -40,7 +68,8 @@ export function postgresRepositories(q: Queryable, lock: boolean): Repositories 
     const key = t.columns[0]!;
     const upsert = upsertSql(t);
     return {
-      get: (id) => first<T>(t, `${key.column} = $1`, [id]),
+      // By key on every request's path (API keys, tokens): a prepared statement, parsed once per connection.
+      get: async (id) => (await select<T>(t, `${key.column} = $1`, [id], undefined, 1, `get:${t.name}`))[0],
       put: async (record) => {
         await q.query(upsert, toParams(t, record as Row));
       },
@@ -72,15 +101,27 @@ export function postgresRepositories(q: Queryable, lock: boolean): Repositories 
       ...collection<Token>(tokens),
       // The OTP hot path: one conditional UPDATE. Row locking makes concurrent tries for one step
       // wait for each other and re-check the condition, so exactly one of them matches.
-      acceptStep: async (serial, accepted, now) => {
+      // With an audit event, a data-modifying CTE inserts it from the UPDATE's row: the step and its event
+      // are one statement, one commit, and there is no event for a step that was not accepted.
+      acceptStep: async (serial, accepted, now, event) => {
+        const params = [serial, accepted.step, accepted.drift, now];
         const result = await q.query(
-          `UPDATE tokens SET last_step = $2, drift = $3, failures = 0, locked_until = NULL
-           WHERE serial = $1 AND status <> 'revoked' AND (locked_until IS NULL OR locked_until <= $4)
-             AND (last_step IS NULL OR last_step < $2)
-           RETURNING serial`,
-          [serial, accepted.step, accepted.drift, now],
+          event
+            ? { name: 'accept-step:audit', text: `WITH accepted AS (${ACCEPT_STEP}), logged AS (${insertAudit(5, 'FROM accepted')}) SELECT serial FROM accepted`, values: [...params, ...toParams(audit, event as unknown as Row)] }
+            : { name: 'accept-step', text: ACCEPT_STEP, values: params },
         );
         return result.rowCount === 1;
+      },
+      withTenant: async (serial) => {
+        // The token is locked like every row a transaction reads; its bank only shared (tenants are read by every verification).
+        const lockBoth = lock ? ' FOR UPDATE OF t FOR SHARE OF n' : '';
+        const result = await q.query<Row>({
+          name: `token-with-tenant${locking}`,
+          text: `SELECT ${aliased(tokens, 't', '')}, ${aliased(tenants, 'n', 'n_')} FROM tokens t JOIN tenants n ON n.id = t.tenant_id WHERE t.serial = $1${lockBoth}`,
+          values: [serial],
+        });
+        const row = result.rows[0];
+        return row && { token: fromRow<Token>(tokens, row), tenant: fromRow<Tenant>(tenants, unprefixed(row, 'n_')) };
       },
       // A lock that has run out (locked_until <= now) starts the count afresh; reaching the limit locks.
       recordFailure: async (serial, rule, now) => {
@@ -122,7 +163,7 @@ export function postgresRepositories(q: Queryable, lock: boolean): Repositories 
     audit: {
       // Insert-only: no statement in the gateway updates or deletes an event.
       append: async (event) => {
-        await q.query(`INSERT INTO audit_events (${columnList(audit)}) VALUES (${audit.columns.map((_, i) => `$${i + 1}`).join(', ')}, $${audit.columns.length + 1})`, toParams(audit, event as unknown as Row));
+        await q.query({ name: 'audit-append', text: insertAudit(1), values: toParams(audit, event as unknown as Row) });
       },
       list: async (query: AuditQuery) => {
         const { where, params } = filters([
@@ -142,15 +183,16 @@ export function postgresRepositories(q: Queryable, lock: boolean): Repositories 
     },
     throttle: {
       // One statement: a new window starts the count at 1, the same window adds one.
-      hit: async (key, windowStart, expiresAt) => {
-        const result = await q.query<{ count: number }>(
-          `INSERT INTO throttle (key, window_start, count, expires_at, doc) VALUES ($1, $2, 1, $3, '{}')
+      hit: async (key, windowStart, expiresAt, amount = 1) => {
+        const result = await q.query<{ count: number }>({
+          name: 'throttle-hit',
+          text: `INSERT INTO throttle (key, window_start, count, expires_at, doc) VALUES ($1, $2, $4, $3, '{}')
            ON CONFLICT (key) DO UPDATE SET
-             count = CASE WHEN throttle.window_start = EXCLUDED.window_start THEN throttle.count + 1 ELSE 1 END,
+             count = CASE WHEN throttle.window_start = EXCLUDED.window_start THEN throttle.count + EXCLUDED.count ELSE EXCLUDED.count END,
              window_start = EXCLUDED.window_start, expires_at = EXCLUDED.expires_at
            RETURNING count`,
-          [key, windowStart, expiresAt],
-        );
+          values: [key, windowStart, expiresAt, amount],
+        });
         return result.rows[0]!.count;
       },
       count: async (key, windowStart) => {
