@@ -19,7 +19,12 @@ const SLOW_FIRST = [
   'test/portal.test.ts',
   'test/biz.test.ts',
   'test/store-postgres.test.ts',
+  'test/api-cli.test.ts',
+  'test/two-gateways.test.ts',
+  'test/client-throttle.test.ts',
+  'test/api-fuzz.test.ts',
   'test/run-isolation.test.ts',
+  'test/isolated-gateway.test.ts',
 ];
 
 export default class SlowFirstSequencer extends BaseSequencer {
