@@ -6,12 +6,17 @@ import { RATE_FRESH_MS } from '../gateway/api/rate.ts';
 import { createApp } from '../gateway/routes.ts';
 import { activeToken, apiClient, apiFor, codeNear } from './helpers/api.ts';
 import { BACKENDS, freshPostgresUrl } from './helpers/backends.ts';
+import { demoDataDir } from './helpers/demo-data.ts';
 import { tempDir } from './helpers/temp-dir.ts';
+
+/** A fresh store of that backend with the demo data (PostgreSQL seeds its own empty database). */
+async function storeEnv(backend: string): Promise<Record<string, string>> {
+  return backend === 'postgres' ? { DATA_DIR: await tempDir(), DATABASE_URL: await freshPostgresUrl() } : { DATA_DIR: await demoDataDir() };
+}
 
 describe.each(BACKENDS)('the bank API on the $name store', (backend) => {
   it.skipIf(backend.skip)('accepts one code exactly once out of 50 concurrent verifications', async () => {
-    const env: Record<string, string> = { DATA_DIR: await tempDir(), ...(backend.name === 'postgres' ? { DATABASE_URL: await freshPostgresUrl() } : {}) };
-    const services = await createServices(loadConfig(env));
+    const services = await createServices(loadConfig(await storeEnv(backend.name)));
     try {
       expect(services.db.backend).toBe(backend.name);
       const api = await apiFor(services);
@@ -29,8 +34,7 @@ describe.each(BACKENDS)('the bank API on the $name store', (backend) => {
   }, 60_000);
 
   it.skipIf(backend.skip)('pages tokens and audit events of the key’s own bank only', async () => {
-    const env: Record<string, string> = { DATA_DIR: await tempDir(), ...(backend.name === 'postgres' ? { DATABASE_URL: await freshPostgresUrl() } : {}) };
-    const services = await createServices(loadConfig(env));
+    const services = await createServices(loadConfig(await storeEnv(backend.name)));
     try {
       const api = await apiFor(services);
       const other = await apiFor(services, '20200001', ['verify', 'manage', 'audit'], api.app);

@@ -6,6 +6,7 @@ import { createServices } from '../gateway/services.ts';
 import { activeToken, apiClient, codeNear } from './helpers/api.ts';
 import { createApp } from '../gateway/routes.ts';
 import { freshPostgresUrl, SKIP_POSTGRES } from './helpers/backends.ts';
+import { demoDataDir } from './helpers/demo-data.ts';
 import { tempDir } from './helpers/temp-dir.ts';
 import { dataFiles } from './helpers/services.ts';
 
@@ -23,7 +24,7 @@ async function apikey(dataDir: string | { DATABASE_URL: string; DATA_DIR: string
 
 describe('npm run apikey', () => {
   it('prints a key as its last line that then works on the gateway, lists it and revokes it', async () => {
-    const dataDir = await tempDir();
+    const dataDir = await demoDataDir();
     const created = await apikey(dataDir, 'create', '--service', '10100001', '--scopes', 'verify,manage', '--name', '窓口端末');
     expect(created.code).toBe(0);
     const key = created.stdout.trim().split('\n').at(-1)!;

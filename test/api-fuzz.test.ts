@@ -4,6 +4,7 @@ import { loadConfig } from '../gateway/config.ts';
 import { createServices, type Services } from '../gateway/services.ts';
 import { activeToken, apiFor, type ApiClient } from './helpers/api.ts';
 import { BACKENDS, freshPostgresUrl } from './helpers/backends.ts';
+import { copyDemoData } from './helpers/demo-data.ts';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -44,6 +45,7 @@ describe.each(BACKENDS)('every endpoint under random input, $name store', (backe
   beforeAll(async () => {
     if (backend.skip) return;
     dataDir = await mkdtemp(join(tmpdir(), 'ketai-fuzz-'));
+    if (backend.name !== 'postgres') await copyDemoData(dataDir);
     const env = { DATA_DIR: dataDir, API_RATE_PER_MINUTE: '1000000', ...(backend.name === 'postgres' ? { DATABASE_URL: await freshPostgresUrl() } : {}) };
     services = await createServices(loadConfig(env));
     api = await apiFor(services);

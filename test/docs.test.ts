@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startGatewayProcess } from './helpers/gateway-process.ts';
-import { tempDir } from './helpers/temp-dir.ts';
+import { demoDataDir } from './helpers/demo-data.ts';
 
 /** README and docs/ must be true for a fresh clone: no pointers outside it, links that resolve. */
 const ROOT = join(import.meta.dirname, '..');
@@ -45,7 +45,7 @@ describe('README and docs/', () => {
   });
 
   it('say what `npm start` prints: the URLs it prints are in the README table, as many as it says', async () => {
-    const gateway = await startGatewayProcess({ DATA_DIR: await tempDir() });
+    const gateway = await startGatewayProcess({ DATA_DIR: await demoDataDir() });
     // The URL list follows the first line; its last line names the data folder.
     for (let tries = 0; tries < 50 && !/^ +data:/m.test(gateway.output()); tries++) await new Promise((resolve) => setTimeout(resolve, 100));
     const printed = [...gateway.output().matchAll(/^ +[^:]+: +(http:\/\/\S+)/gm)].map((match) => new URL(match[1]!.replace('<address>', 'x')).pathname.replace(/x$/, '<address>'));

@@ -10,7 +10,7 @@ import { HandsetPage } from '../emulator/driver/handset.ts';
 import { CHANGE_NOTICE } from '../handset/wording.ts';
 import { formatJst } from '../gateway/time.ts';
 import { DIST, JAR_FILES } from '../handset/java/dist.ts';
-import { tempDir } from './helpers/temp-dir.ts';
+import { demoDataDir } from './helpers/demo-data.ts';
 
 /** `SCREENSHOTS_DIR=docs/screenshots` (npm run screenshots) keeps the phone on the download page and the OTP screen. */
 const SCREENSHOTS = process.env.SCREENSHOTS_DIR;
@@ -65,7 +65,7 @@ describe.each([
   ['SoftBank', 'softbank-910t', 'softbank.ne.jp'],
 ])('%s handset in the emulator', (_carrier, device, domain) => {
   it('mail → download page → install → 初期設定 → OTP accepted by BOK001', async () => {
-    const gateway = await startGateway(loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: await tempDir() }));
+    const gateway = await startGateway(loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: await demoDataDir() }));
     gateways.push(gateway);
     const portal = await browser.newPage();
     const mail = `taro.${device}@${domain}`;
@@ -168,7 +168,7 @@ describe.each([
 
 describe('a vendor JAR in the emulator', () => {
   it('installs after the checks, then says it cannot run Java instead of crashing, and the phone carries on', async () => {
-    const dataDir = await tempDir();
+    const dataDir = await demoDataDir();
     await copyFile(join(DIST, JAR_FILES.doja), join(dataDir, 'vendor-doja.jar'));
     await writeFile(join(dataDir, 'packages.json'), JSON.stringify({ '*': { docomo: 'vendor-doja.jar' } }));
     const gateway = await startGateway(loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir }));
@@ -200,7 +200,7 @@ describe('a vendor JAR in the emulator', () => {
 
 describe('web token for modern handsets', () => {
   it('runs the same app at /m/app/web and shows the gateway’s provisioning error in Japanese', async () => {
-    const gateway = await startGateway(loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: await tempDir() }));
+    const gateway = await startGateway(loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: await demoDataDir() }));
     gateways.push(gateway);
     const page = await browser.newPage();
     await page.goto(`${gateway.url}/m/app/web`);

@@ -9,6 +9,7 @@ import { startGateway, type RunningGateway } from '../gateway/server.ts';
 import { launchBrowser } from '../emulator/driver/browser.ts';
 import { HandsetPage } from '../emulator/driver/handset.ts';
 import { startStandInSite, type StandInSite } from './helpers/stand-in-site.ts';
+import { demoDataDir } from './helpers/demo-data.ts';
 import { tempDir } from './helpers/temp-dir.ts';
 
 /** `SCREENSHOTS_DIR=docs/screenshots` (npm run screenshots) keeps the workbench with the inspector open. */
@@ -22,7 +23,7 @@ let scenariosDir: string;
 beforeAll(async () => {
   site = await startStandInSite();
   scenariosDir = await tempDir();
-  gateway = await startGateway(loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: await tempDir(), EMULATOR_ORIGINS: site.origin, SCENARIOS_DIR: scenariosDir }));
+  gateway = await startGateway(loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: await demoDataDir(), EMULATOR_ORIGINS: site.origin, SCENARIOS_DIR: scenariosDir }));
   browser = await launchBrowser();
 }, 30_000);
 

@@ -6,7 +6,7 @@ import { loadConfig } from '../gateway/config.ts';
 import { codeAt } from '../gateway/otp/code.ts';
 import { startGateway, type RunningGateway } from '../gateway/server.ts';
 import { launchBrowser } from '../emulator/driver/browser.ts';
-import { tempDir } from './helpers/temp-dir.ts';
+import { demoDataDir } from './helpers/demo-data.ts';
 
 /** `SCREENSHOTS_DIR=docs/screenshots` (npm run screenshots) keeps a picture of each screen. */
 const SCREENSHOTS = process.env.SCREENSHOTS_DIR;
@@ -16,7 +16,7 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  const dataDir = await tempDir();
+  const dataDir = await demoDataDir();
   gateway = await startGateway(loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir }));
   browser = await launchBrowser();
   page = await browser.newPage();
@@ -146,7 +146,7 @@ describe('the seed-000 walk in a real browser', () => {
 
   it('wraps a 253-character mail address on BOT003 instead of widening the page', async () => {
     // Its own gateway: the shared one's data folder goes with the first test.
-    const own = await startGateway(loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: await tempDir() }));
+    const own = await startGateway(loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: await demoDataDir() }));
     const context = await browser.createBrowserContext();
     const tab = await context.newPage();
     await tab.setViewport({ width: 1024, height: 900 });

@@ -8,7 +8,7 @@ import { loadConfig } from '../gateway/config.ts';
 import { SECURITY_HEADERS, withSecurityHeaders } from '../gateway/http/security-headers.ts';
 import { createApp } from '../gateway/routes.ts';
 import { startGateway, type RunningGateway } from '../gateway/server.ts';
-import { tempDir } from './helpers/temp-dir.ts';
+import { demoDataDir } from './helpers/demo-data.ts';
 
 const expected = Object.fromEntries(SECURITY_HEADERS.map(([name, value]) => [name.toLowerCase(), value]));
 
@@ -19,7 +19,7 @@ function securityHeadersOf(response: Response): Record<string, string | null> {
 describe('security headers', () => {
   let gateway: RunningGateway;
   beforeAll(async () => {
-    gateway = await startGateway(loadConfig({ DATA_DIR: await tempDir(), PORT: '0', HOST: '127.0.0.1' }));
+    gateway = await startGateway(loadConfig({ DATA_DIR: await demoDataDir(), PORT: '0', HOST: '127.0.0.1' }));
   });
   afterAll(() => gateway?.close());
 

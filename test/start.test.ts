@@ -5,6 +5,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startGatewayProcess, runGatewayToExit } from './helpers/gateway-process.ts';
+import { demoDataDir } from './helpers/demo-data.ts';
 import { tempDir } from './helpers/temp-dir.ts';
 
 describe('npm start', () => {
@@ -26,7 +27,7 @@ describe('npm start', () => {
   });
 
   it('stops at once on SIGTERM although a client holds a connection open without sending a request', async () => {
-    const gateway = await startGatewayProcess({ DATA_DIR: await tempDir() });
+    const gateway = await startGatewayProcess({ DATA_DIR: await demoDataDir() });
     const { port } = new URL(gateway.url);
     // What a browser's pre-opened socket looks like: node held such a stop until its 60 s headers timeout.
     const socket = connect(Number(port), '127.0.0.1');

@@ -5,12 +5,12 @@ import { loadConfig } from '../gateway/config.ts';
 import { codeAt } from '../gateway/otp/code.ts';
 import { DEMO_CUSTOMERS } from '../gateway/demo.ts';
 import { createServices } from '../gateway/services.ts';
-import { tempDir } from './helpers/temp-dir.ts';
+import { demoDataDir } from './helpers/demo-data.ts';
 
 const NOW = Date.UTC(2026, 10, 22, 3, 0, 0);
 
 async function setUp(now = () => NOW) {
-  const dataDir = await tempDir();
+  const dataDir = await demoDataDir();
   const services = await createServices(loadConfig({ DATA_DIR: dataDir }), now);
   const tenant = (await services.db.tenants.get('himawari'))!;
   return { dataDir, services, tenant };

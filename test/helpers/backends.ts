@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { randomBytes } from 'node:crypto';
-import { afterAll, onTestFinished } from 'vitest';
+import { onTestFinished } from 'vitest';
 import type { Database } from '../../gateway/store/database.ts';
 import { keyCheck, type KeyCheck } from '../../gateway/store/key-check.ts';
 import { openStore } from '../../gateway/store/open.ts';
@@ -58,9 +58,10 @@ export async function freshPostgresUrl(icuLocale?: 'en-US'): Promise<string> {
   return url.toString();
 }
 
-afterAll(async () => {
+/** Drops the databases made in hooks, where `onTestFinished` was refused (test/setup.ts, after each file). */
+export async function dropHookDatabases(): Promise<void> {
   if (created.length > 0) await dropDatabases(created.splice(0));
-}, 120_000);
+}
 
 export interface Backend {
   name: 'embedded' | 'postgres';

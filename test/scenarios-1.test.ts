@@ -1,0 +1,3 @@
+import { describeScenarioPart } from './helpers/scenario-suite.ts';
+
+describeScenarioPart(1);
