@@ -233,6 +233,29 @@ describe.each(BACKENDS)('storage contract: $name', (backend) => {
     await db.close();
   });
 
+  it.skipIf(backend.skip)('lists and pages audit events in id order even when they were appended out of it, and after a reopen', async () => {
+    const fresh = await backend.fresh();
+    let db = fresh.db;
+    // One millisecond, appended in another order than their ids: an event made first may commit last.
+    const appended = ['000003', '000001', '000004', '000000', '000002'].map((sequence) => `1764547200000-${sequence}-beef`);
+    for (const id of appended) await db.audit.append(event(id));
+    const pageThrough = async () => {
+      const seen: string[] = [];
+      for (let before: string | undefined; ; ) {
+        const page = await db.audit.list({ tenantId: 't1', limit: 2, ...(before ? { before } : {}) });
+        if (page.length === 0) return seen;
+        seen.push(...page.map((e) => e.id));
+        before = page.at(-1)!.id;
+      }
+    };
+    const expected = [...appended].sort().reverse();
+    expect(await pageThrough()).toEqual(expected);
+    await db.close();
+    db = await fresh.again();
+    expect(await pageThrough()).toEqual(expected);
+    await db.close();
+  });
+
   it.skipIf(backend.skip)('counts throttle hits per window, concurrently, and forgets old windows', async () => {
     const db = await open();
     const counts = await Promise.all(Array.from({ length: 30 }, () => db.throttle.hit('ip:1', 60_000, 120_000)));

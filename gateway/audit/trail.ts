@@ -35,6 +35,9 @@ const clip = (text: string | undefined, max: number) => (text === undefined ? un
 
 /** Builds audit events: append-only, never a code, password, secret or ticket. */
 export class AuditTrail {
+  /** Orders this process's events within one millisecond: ids are compared when a list is paged. */
+  #sequence = 0;
+
   constructor(private readonly now: () => number) {}
 
   event(input: AuditInput): AuditEvent {
@@ -42,7 +45,7 @@ export class AuditTrail {
     const ip = clip(input.origin?.ip, 64);
     const userAgent = clip(input.origin?.userAgent, 256);
     return {
-      id: `${String(at).padStart(13, '0')}-${randomBytes(6).toString('hex')}`,
+      id: `${String(at).padStart(13, '0')}-${String(this.#sequence++ % 1e6).padStart(6, '0')}-${randomBytes(4).toString('hex')}`,
       at: new Date(at).toISOString(),
       actor: input.actor,
       action: input.action,

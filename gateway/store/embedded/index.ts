@@ -67,7 +67,7 @@ export class EmbeddedDatabase implements Database {
     this.#keyCheck = loaded.keyCheck;
     this.#segment = loaded.segment;
     this.#journal = journal;
-    this.#events = events;
+    this.#events = events.sort(byId);
     this.#auditFile = auditFile;
     this.#repositories = this.#committedRepositories();
   }
@@ -167,7 +167,7 @@ export class EmbeddedDatabase implements Database {
     const writes: Promise<void>[] = [];
     if (ops.length > 0) writes.push(this.#journal.append(JSON.stringify(ops) + '\n'));
     for (const event of view.events) {
-      this.#events.push(event);
+      insertById(this.#events, event);
       writes.push(this.#auditFile.append(JSON.stringify(event) + '\n'));
     }
     if (this.#journal.size >= this.options.compactBytes && !this.#compacting) {
@@ -225,6 +225,18 @@ export class EmbeddedDatabase implements Database {
     await previous;
     return release;
   }
+}
+
+const byId = (a: AuditEvent, b: AuditEvent) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/**
+ * Keeps the events in id order, the order lists and their `before` cursor go by (as on PostgreSQL):
+ * ids begin with their time, so nearly every event goes last, but one made earlier may commit later.
+ */
+function insertById(events: AuditEvent[], event: AuditEvent): void {
+  let at = events.length;
+  while (at > 0 && events[at - 1]!.id > event.id) at--;
+  events.splice(at, 0, event);
 }
 
 export function matchesAudit(event: AuditEvent, query: AuditQuery): boolean {
