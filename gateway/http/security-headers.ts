@@ -40,15 +40,19 @@ const POLICIES: [prefix: string, policy: string][] = [
 export const HSTS: SecurityHeader = ['Strict-Transport-Security', 'max-age=31536000'];
 
 export function contentSecurityPolicy(path: string): string {
-  return POLICIES.find(([prefix]) => path.startsWith(prefix))![1];
+  return POLICIES[partAt(path, 0)]![1];
 }
 
-/** The path of an absolute request URL, without building a URL object. */
-function pathOf(url: string): string {
-  const start = url.indexOf('/', url.indexOf('//') + 2);
-  if (start < 0) return '/';
-  const end = url.search(/[?#]/);
-  return end < 0 || end < start ? url.slice(start) : url.slice(start, end);
+/** Which entry of POLICIES the path starting at `start` of `text` falls under (the last, `/`, takes the rest). */
+function partAt(text: string, start: number): number {
+  let index = 0;
+  while (index < POLICIES.length - 1 && !text.startsWith(POLICIES[index]![0], start)) index++;
+  return index;
+}
+
+/** Where the path of an absolute request URL begins. Only prefixes are compared, so the query may stay. */
+function pathStart(url: string): number {
+  return url.indexOf('/', url.indexOf('//') + 2);
 }
 
 /** Over TLS: the request itself, or (TRUST_PROXY=1) the proxy's X-Forwarded-Proto. */
@@ -61,13 +65,10 @@ function overHttps(request: Request, mode: Pick<Config, 'trustProxy'>): boolean 
  * Everything a response of one part of the site gets, with and without HSTS, built once: as pairs
  * (for `Response` objects) and as the lines node writes into a response's header block.
  */
-const SENT = new Map(
-  POLICIES.map(([, policy]) => {
-    const plain: SecurityHeader[] = [...SECURITY_HEADERS, ['Content-Security-Policy', policy]];
-    const overHttps: SecurityHeader[] = [...plain, HSTS];
-    return [policy, { plain: sent(plain), overHttps: sent(overHttps) }] as const;
-  }),
-);
+const SENT = POLICIES.map(([, policy]) => {
+  const plain: SecurityHeader[] = [...SECURITY_HEADERS, ['Content-Security-Policy', policy]];
+  return { plain: sent(plain), overHttps: sent([...plain, HSTS]) };
+});
 
 interface Sent {
   headers: readonly SecurityHeader[];
@@ -95,7 +96,8 @@ function sent(headers: SecurityHeader[]): Sent {
 export function withSecurityHeaders<App extends Pick<Hono, 'fetch'>>(app: App, mode: Pick<Config, 'trustProxy'> = { trustProxy: false }): App {
   const dispatch = app.fetch;
   app.fetch = (request, env, executionCtx) => {
-    const part = SENT.get(contentSecurityPolicy(pathOf(request.url)))!;
+    const start = pathStart(request.url);
+    const part = SENT[start < 0 ? POLICIES.length - 1 : partAt(request.url, start)]!;
     const security = overHttps(request, mode) ? part.overHttps : part.plain;
     const outgoing = (env as { outgoing?: ServerResponse } | undefined)?.outgoing;
     if (outgoing) {
@@ -111,14 +113,14 @@ export function withSecurityHeaders<App extends Pick<Hono, 'fetch'>>(app: App, m
 }
 
 type WriteHead = ServerResponse['writeHead'];
-const nodeWriteHead = ServerResponse.prototype.writeHead as (this: ServerResponse, ...args: unknown[]) => ServerResponse;
+const nodeWriteHead = ServerResponse.prototype.writeHead as (this: ServerResponse, status: number, reason?: unknown, headers?: unknown) => ServerResponse;
 /** Node's header block of a response, until it is sent: the status line and header lines, ending in an empty line. */
 type WithHeaderBlock = { _header?: unknown };
 
 /** `outgoing.writeHead` that, once node has built the header block, adds `block` before its last empty line. */
 function writeHeadWith(outgoing: ServerResponse, block: string): WriteHead {
-  return ((...args: unknown[]) => {
-    const result = nodeWriteHead.apply(outgoing, args);
+  return ((status: number, reason?: unknown, headers?: unknown) => {
+    const result = nodeWriteHead.call(outgoing, status, reason, headers);
     const written = (outgoing as WithHeaderBlock)._header;
     if (typeof written !== 'string' || !written.endsWith('\r\n\r\n')) throw new Error('node keeps no header block to add the security headers to: this Node.js version is not supported');
     (outgoing as WithHeaderBlock)._header = written.slice(0, -2) + block + '\r\n';
