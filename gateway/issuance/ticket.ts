@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 
 /** A download link's ticket: 24 random bytes, 32 base64url characters. */
 export function newTicket(): string {
@@ -9,5 +9,5 @@ export const TICKET_PATTERN = /^[A-Za-z0-9_-]{32}$/;
 
 /** Only the hash is stored: the data file alone does not give working links. */
 export function hashTicket(ticket: string): string {
-  return createHash('sha256').update(ticket).digest('base64url');
+  return hash('sha256', ticket, 'base64url');
 }

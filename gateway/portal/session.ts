@@ -1,4 +1,4 @@
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, hash, timingSafeEqual } from 'node:crypto';
 import { randomId } from '../security/random-id.ts';
 import type { IssuanceDraft } from '../issuance/service.ts';
 import type { TransferDraft } from '../banking/transfers.ts';
@@ -48,7 +48,7 @@ interface Tracking {
 }
 
 const newId = () => randomId(24);
-const hashId = (id: string) => createHash('sha256').update(id).digest('base64url');
+const hashId = (id: string) => hash('sha256', id, 'base64url');
 
 export type CsrfCheck = 'ok' | 'stale' | 'forged';
 
