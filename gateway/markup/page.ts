@@ -40,6 +40,7 @@ export interface RenderedPage {
   contentType: string;
 }
 
+const UTF8 = new TextEncoder();
 const ACCENT = '#003399';
 const EMPHASIS = '#cc0000';
 
@@ -67,7 +68,7 @@ export function renderPage(page: Page, context: RenderContext): RenderedPage {
   const pictograms = carrier ? toCarrierPictograms(markup, carrier) : markup;
   const html = carrier === 'softbank' && handset.encoding === 'shift_jis' ? toSoftbankWebcode(pictograms) : pictograms;
   const charset = handset.encoding === 'shift_jis' ? 'Shift_JIS' : 'UTF-8';
-  const body = handset.encoding === 'shift_jis' ? encodeShiftJis(html, carrier) : new TextEncoder().encode(html);
+  const body = handset.encoding === 'shift_jis' ? encodeShiftJis(html, carrier) : UTF8.encode(html);
   return { body, contentType: `${mediaType(handset)}; charset=${charset}` };
 }
 
