@@ -14,6 +14,23 @@ async function storeEnv(backend: string): Promise<Record<string, string>> {
   return backend === 'postgres' ? { DATA_DIR: await tempDir(), DATABASE_URL: await freshPostgresUrl() } : { DATA_DIR: await demoDataDir() };
 }
 
+/**
+ * Two gateways with a key rate of 10 a minute on one store, at a fixed time: on PostgreSQL services of
+ * their own on the same database; embedded (one process per DATA_DIR), the same services, whose apps
+ * (createApp) each keep a count of their own over the same store.
+ */
+async function twoGateways(backend: string) {
+  const env: Record<string, string> = { DATA_DIR: await tempDir(), API_RATE_PER_MINUTE: '10', ...(backend === 'postgres' ? { DATABASE_URL: await freshPostgresUrl() } : {}) };
+  const now = () => Date.UTC(2026, 10, 22, 3, 0, 30);
+  const first = await createServices(loadConfig(env), now);
+  const second = backend === 'postgres' ? await createServices(loadConfig(env), now) : first;
+  const close = async () => {
+    await first.close();
+    if (second !== first) await second.close();
+  };
+  return { first, second, now, close };
+}
+
 describe.each(BACKENDS)('the bank API on the $name store', (backend) => {
   it.skipIf(backend.skip)('accepts one code exactly once out of 50 concurrent verifications', async () => {
     const services = await createServices(loadConfig(await storeEnv(backend.name)));
@@ -62,12 +79,7 @@ describe.each(BACKENDS)('the bank API on the $name store', (backend) => {
   }, 60_000);
 
   it.skipIf(backend.skip)('holds a key to its rate exactly on one gateway, and shares the count with a second one', async () => {
-    const env: Record<string, string> = { DATA_DIR: await tempDir(), API_RATE_PER_MINUTE: '10', ...(backend.name === 'postgres' ? { DATABASE_URL: await freshPostgresUrl() } : {}) };
-    const now = () => Date.UTC(2026, 10, 22, 3, 0, 30);
-    const first = await createServices(loadConfig(env), now);
-    // A second gateway: on PostgreSQL a process of its own on the same database; embedded (one process
-    // per DATA_DIR), a second app with a count of its own over the same store.
-    const second = backend.name === 'postgres' ? await createServices(loadConfig(env), now) : first;
+    const { first, second, now, close } = await twoGateways(backend.name);
     try {
       const api = await apiFor(first, '10100001', ['manage']);
       const burst = await Promise.all(Array.from({ length: 30 }, () => api.call('GET', '/api/v1/tokens')));
@@ -77,16 +89,12 @@ describe.each(BACKENDS)('the bank API on the $name store', (backend) => {
       const other = apiClient(createApp(second), api.key, api.keyId);
       expect((await other.call('GET', '/api/v1/tokens')).status).toBe(429);
     } finally {
-      await first.close();
-      if (second !== first) await second.close();
+      await close();
     }
   }, 60_000);
 
   it.skipIf(backend.skip)('lets a second gateway use what the first left of a key’s rate', async () => {
-    const env: Record<string, string> = { DATA_DIR: await tempDir(), API_RATE_PER_MINUTE: '10', ...(backend.name === 'postgres' ? { DATABASE_URL: await freshPostgresUrl() } : {}) };
-    const now = () => Date.UTC(2026, 10, 22, 3, 0, 30);
-    const first = await createServices(loadConfig(env), now);
-    const second = backend.name === 'postgres' ? await createServices(loadConfig(env), now) : first;
+    const { first, second, close } = await twoGateways(backend.name);
     try {
       const api = await apiFor(first, '10100001', ['manage']);
       await Promise.all(Array.from({ length: 6 }, () => api.call('GET', '/api/v1/tokens')));
@@ -98,8 +106,7 @@ describe.each(BACKENDS)('the bank API on the $name store', (backend) => {
       await new Promise((resolve) => setTimeout(resolve, RATE_FRESH_MS + 20));
       expect((await api.call('GET', '/api/v1/tokens')).status).toBe(429);
     } finally {
-      await first.close();
-      if (second !== first) await second.close();
+      await close();
     }
   }, 60_000);
 
