@@ -1,5 +1,5 @@
 import type { Child, FC } from 'hono/jsx';
-import { Csrf, type FontSize } from '../portal/frame.tsx';
+import { BankName, Csrf, PageHead, type FontSize } from '../portal/frame.tsx';
 import { formatJst } from '../time.ts';
 
 /** What every business page's frame needs: the bank, the session's CSRF token and who is in. */
@@ -23,21 +23,10 @@ export const BizFrame: FC<{ chrome: BizChrome; screenId: string; title: string; 
   const { chrome } = props;
   return (
     <html lang="ja">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${props.title} | ${chrome.bankName} 法人インターネットバンキング`}</title>
-        <link rel="stylesheet" href="/biz/static/biz.css" />
-      </head>
+      <PageHead title={`${props.title} | ${chrome.bankName} 法人インターネットバンキング`} stylesheet="/biz/static/biz.css" />
       <body data-screen={props.screenId} class={`font-${chrome.fontSize}`}>
         <header class="bank-header">
-          <div class="bank-name">
-            <span class="bank-mark" aria-hidden="true">◆</span>
-            <span>
-              {chrome.bankName}
-              <small>法人インターネットバンキング</small>
-            </span>
-          </div>
+          <BankName bankName={chrome.bankName} service="法人インターネットバンキング" />
           <div class="header-tools">
             {chrome.user && (
               <p class="welcome" data-field="welcome">

@@ -25,24 +25,34 @@ const NAVIGATION: { section: Section; label: string; href: string }[] = [
   { section: 'services', label: 'ご利用サービスの変更', href: '/ib/services' },
 ];
 
+/** The document head of a portal page (both portals). */
+export const PageHead: FC<{ title: string; stylesheet: string }> = ({ title, stylesheet }) => (
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>{title}</title>
+    <link rel="stylesheet" href={stylesheet} />
+  </head>
+);
+
+/** The bank's name at the top left of both portals, with the service's. */
+export const BankName: FC<{ bankName: string; service: string }> = ({ bankName, service }) => (
+  <div class="bank-name">
+    <span class="bank-mark" aria-hidden="true">◆</span>
+    <span>
+      {bankName}
+      <small>{service}</small>
+    </span>
+  </div>
+);
+
 /** The bank site's frame, as the seed's screenshots show it. */
 export const Frame: FC<FrameProps> = (props) => (
   <html lang="ja">
-    <head>
-      <meta charset="utf-8" />
-      <meta name="viewport" content="width=device-width, initial-scale=1" />
-      <title>{`${props.title} | ${props.bankName} インターネットバンキング`}</title>
-      <link rel="stylesheet" href="/ib/static/portal.css" />
-    </head>
+    <PageHead title={`${props.title} | ${props.bankName} インターネットバンキング`} stylesheet="/ib/static/portal.css" />
     <body data-screen={props.screenId} class={`font-${props.fontSize}`}>
       <header class="bank-header">
-        <div class="bank-name">
-          <span class="bank-mark" aria-hidden="true">◆</span>
-          <span>
-            {props.bankName}
-            <small>インターネットバンキング</small>
-          </span>
-        </div>
+        <BankName bankName={props.bankName} service="インターネットバンキング" />
         <div class="header-tools">
           <div class="font-size">
             文字サイズを変更する

@@ -1,6 +1,6 @@
 import type { FC } from 'hono/jsx';
 import { Csrf, Message } from '../../portal/frame.tsx';
-import { InputRow, OtpInputTable } from '../../portal/screens/parts.tsx';
+import { InputRow, OtpLoginForms } from '../../portal/screens/parts.tsx';
 import { BizFrame, type BizChrome } from '../frame.tsx';
 
 /** BBL001: ログインID + ログインパスワード of the business bank. */
@@ -27,17 +27,7 @@ export const BizOtpLoginScreen: FC<{ chrome: BizChrome; digits: number; shared?:
     <p class="lead">トークンに表示されている半角数字を入力し、「ログイン」ボタンを押してください。</p>
     {props.shared && <p class="hint" data-field="shared">全利用者で共用しているトークン（管理者に登録されたトークン）をご使用ください。</p>}
     <Message error={props.error} />
-    <form method="post" action="/biz/login/otp" class="panel" novalidate>
-      <Csrf token={props.chrome.csrf} />
-      <OtpInputTable digits={props.digits} fieldError={props.fieldError} />
-      <div class="buttons">
-        <button type="submit" class="primary">ログイン</button>
-      </div>
-    </form>
-    <form method="post" action="/biz/logout" class="inline-back">
-      <Csrf token={props.chrome.csrf} />
-      <button type="submit" class="link">ログインを中止する</button>
-    </form>
+    <OtpLoginForms base="/biz" csrf={props.chrome.csrf} digits={props.digits} fieldError={props.fieldError} />
     <section class="notes">
       <h2>トークンがお手元にない場合</h2>
       <ul>

@@ -1,7 +1,7 @@
 import type { FC } from 'hono/jsx';
 import { Csrf, FieldError, Frame, Message, type FrameProps } from '../frame.tsx';
 import { CHANGE_NOTICE } from '../../../handset/wording.ts';
-import { OtpInputTable } from './parts.tsx';
+import { OtpLoginForms } from './parts.tsx';
 
 export type Chrome = Pick<FrameProps, 'bankName' | 'csrf' | 'fontSize' | 'loggedIn'> & { csrf: string };
 
@@ -47,17 +47,7 @@ export const OtpLoginScreen: FC<{ chrome: Chrome; digits: number; error?: string
   <Frame {...props.chrome} loggedIn={false} screenId="BLI002" title="ワンタイムパスワード認証">
     <p class="lead">携帯電話のトークン（アプリ）に表示されているワンタイムパスワードを入力し、「ログイン」ボタンを押して下さい。</p>
     <Message error={props.error} />
-    <form method="post" action="/ib/login/otp" class="panel" novalidate>
-      <Csrf token={props.chrome.csrf} />
-      <OtpInputTable digits={props.digits} fieldError={props.fieldError} />
-      <div class="buttons">
-        <button type="submit" class="primary">ログイン</button>
-      </div>
-    </form>
-    <form method="post" action="/ib/logout" class="inline-back">
-      <Csrf token={props.chrome.csrf} />
-      <button type="submit" class="link">ログインを中止する</button>
-    </form>
+    <OtpLoginForms base="/ib" csrf={props.chrome.csrf} digits={props.digits} fieldError={props.fieldError} />
     <section class="notes" data-section="lost-token">
       <h2>携帯電話を紛失した場合・トークン（アプリ）を削除した場合</h2>
       <ul>

@@ -1,11 +1,28 @@
 import type { FC } from 'hono/jsx';
-import { FieldError, Required } from '../frame.tsx';
+import { Csrf, FieldError, Required } from '../frame.tsx';
 
 /** The one-time password row shared by BLI002, BOK001 and BFK003. */
 export const OtpInputTable: FC<{ digits: number; fieldError?: string | undefined }> = ({ digits, fieldError }) => (
   <table class="form-table">
     <InputRow label="ワンタイムパスワード" hint={`(半角数字${digits}桁)`} name="otp" inputmode="numeric" autocomplete="one-time-code" maxlength={16} class="otp" error={fieldError} />
   </table>
+);
+
+/** The OTP step of a login (BLI002, BBL002): the code, and the way back out. `base` is the portal's prefix. */
+export const OtpLoginForms: FC<{ base: '/ib' | '/biz'; csrf: string; digits: number; fieldError?: string | undefined }> = ({ base, csrf, digits, fieldError }) => (
+  <>
+    <form method="post" action={`${base}/login/otp`} class="panel" novalidate>
+      <Csrf token={csrf} />
+      <OtpInputTable digits={digits} fieldError={fieldError} />
+      <div class="buttons">
+        <button type="submit" class="primary">ログイン</button>
+      </div>
+    </form>
+    <form method="post" action={`${base}/logout`} class="inline-back">
+      <Csrf token={csrf} />
+      <button type="submit" class="link">ログインを中止する</button>
+    </form>
+  </>
 );
 
 /** 送付先メールアドレス, as BOT003 and BOT002 show it. */
