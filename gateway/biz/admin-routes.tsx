@@ -1,6 +1,8 @@
 import type { CookiePolicy } from '../portal/context.ts';
 import { Hono } from 'hono';
 import type { Services } from '../services.ts';
+import type { ConfirmResult } from '../auth/confirm-password.ts';
+import type { VerifyOutcome } from '../otp/check.ts';
 import type { Customer } from '../store/schema.ts';
 import { originOf, takeFlash, type PortalContext, type PortalEnv } from '../portal/context.ts';
 import { otpProblem } from '../portal/messages.ts';
@@ -133,13 +135,10 @@ export function adminRoutes(services: Services, biz: BizServices, policy: Cookie
           state.done = { customerId: user.id, kind: result.exchanged ? 'exchanged' : 'registered' };
           return c.redirect('/biz/admin/otp/done');
         }
-        case 'password': {
-          const problem = approvalProblem(result.result);
-          return again(problem.page ? 403 : 400, problem.field ? { approvalPassword: problem.field } : {}, problem.page);
-        }
+        case 'password':
         case 'otp': {
-          const problem = otpProblem(result.outcome, digits(c));
-          return again(400, problem.field ? { otp: problem.field } : {}, problem.page);
+          const refusal = credentialRefusal(result, digits(c));
+          return again(refusal.status, refusal.fields, refusal.error);
         }
         case 'changed':
           return render(c, <BizErrorScreen chrome={bizChrome(c)} message={START_AGAIN} />, 409);
@@ -184,13 +183,10 @@ export function adminRoutes(services: Services, biz: BizServices, policy: Cookie
           return c.redirect(`/biz/admin/otp/user?customerId=${encodeURIComponent(user.id)}`);
         case 'shared':
           return sharedRefusal(c, user, SHARED_RELEASE);
-        case 'password': {
-          const problem = approvalProblem(result.result);
-          return again(problem.page ? 403 : 400, problem.field ? { approvalPassword: problem.field } : {}, problem.page);
-        }
+        case 'password':
         case 'otp': {
-          const problem = otpProblem(result.outcome, digits(c));
-          return again(400, problem.field ? { otp: problem.field } : {}, problem.page);
+          const refusal = credentialRefusal(result, digits(c));
+          return again(refusal.status, refusal.fields, refusal.error);
         }
       }
     }),
@@ -202,4 +198,17 @@ export function adminRoutes(services: Services, biz: BizServices, policy: Cookie
     return withUser(c, done.customerId, async (user) => render(c, <ReleasedScreen chrome={bizChrome(c)} user={view(c, user)} />));
   });
   return app;
+}
+
+/** A wrong 承認用パスワード (403 once it is locked) or a refused code, as BOA004 and BOA006 show it. */
+function credentialRefusal(
+  result: { status: 'password'; result: Exclude<ConfirmResult, { status: 'ok' }> } | { status: 'otp'; outcome: VerifyOutcome },
+  digits: number,
+): { status: 400 | 403; fields: FieldErrors; error: string | undefined } {
+  if (result.status === 'password') {
+    const problem = approvalProblem(result.result);
+    return { status: problem.page ? 403 : 400, fields: problem.field ? { approvalPassword: problem.field } : {}, error: problem.page };
+  }
+  const problem = otpProblem(result.outcome, digits);
+  return { status: 400, fields: problem.field ? { otp: problem.field } : {}, error: problem.page };
 }
