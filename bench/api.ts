@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { withScratchDatabase } from './scratch-database.ts';
@@ -9,7 +8,7 @@ import { ApiKeyService } from '../gateway/api/keys.ts';
 import { loadConfig } from '../gateway/config.ts';
 import { codeAt } from '../gateway/otp/code.ts';
 import { createServices } from '../gateway/services.ts';
-import { cpuSeconds } from './load.ts';
+import { callsPerSecond, cpuSeconds, type Call } from './load.ts';
 
 const CONNECTIONS = 64;
 /** Each verification takes a token of its own, so every one is an accepted code written durably. */
@@ -22,38 +21,6 @@ const ROUNDS = 3;
 /** The `http` bench's baseline, and `npm start`'s command: each server in a process of its own. */
 const BARE = ['bench/bare-hono.js'];
 const GATEWAY = ['scripts/start.js'];
-
-interface Call {
-  method: 'GET' | 'POST';
-  path: string;
-  body?: string;
-  headers?: Record<string, string>;
-}
-
-/** Runs `count` calls, CONNECTIONS at a time, over keep-alive node:http; every one must answer 200. Calls per second. */
-async function throughput(base: string, count: number, callAt: (index: number) => Call): Promise<number> {
-  const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
-  const once = ({ method, path, body, headers = {} }: Call) =>
-    new Promise<void>((resolve, reject) => {
-      const sent = request(base + path, { agent, method, headers: { ...headers, ...(body ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } : {}) } }, (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => (response.statusCode === 200 ? resolve() : reject(new Error(`${method} ${path} answered ${response.statusCode}: ${Buffer.concat(chunks)}`))));
-      });
-      sent.on('error', reject);
-      sent.end(body);
-    });
-  let next = 0;
-  const start = performance.now();
-  try {
-    await Promise.all(Array.from({ length: CONNECTIONS }, async () => {
-      while (next < count) await once(callAt(next++));
-    }));
-  } finally {
-    agent.destroy();
-  }
-  return count / ((performance.now() - start) / 1000);
-}
 
 interface Server {
   child: ChildProcess;
@@ -115,15 +82,15 @@ async function benchOn(label: string, env: Record<string, string>): Promise<void
     };
     const health = () => ({ method: 'GET' as const, path: '/healthz' });
     // Warm every path (sockets, compiled code) before measuring; the verifications on tokens of their own.
-    await throughput(bare.url, WARM_UP, health);
-    await throughput(base, WARM_UP, health);
-    await throughput(base, WARM_UP, (index) => verifyCall(VERIFICATIONS + index));
+    await callsPerSecond(bare.url, WARM_UP, health, CONNECTIONS);
+    await callsPerSecond(base, WARM_UP, health, CONNECTIONS);
+    await callsPerSecond(base, WARM_UP, (index) => verifyCall(VERIFICATIONS + index), CONNECTIONS);
     // Alternating rounds, summed: the machine's load drifts, and every figure should see the same drift.
     // Beside each rate, the CPU the server process spent per request (robust to other load on the machine).
     const figures = { bare: { rate: 0, cpu: 0 }, health: { rate: 0, cpu: 0 }, verify: { rate: 0, cpu: 0 } };
     const measure = async (figure: { rate: number; cpu: number }, server: Server, count: number, callAt: (index: number) => Call) => {
       const before = cpuSeconds(server.child.pid!);
-      figure.rate += (await throughput(server.url, count, callAt)) / ROUNDS;
+      figure.rate += (await callsPerSecond(server.url, count, callAt, CONNECTIONS)) / ROUNDS;
       figure.cpu += ((cpuSeconds(server.child.pid!) - before) * 1e6) / count / ROUNDS;
     };
     for (let round = 0; round < ROUNDS; round++) {

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { callsPerSecond } from './load.ts';
 import { BARE, FIGURES, GATEWAY, issueTicket, ratioLine, startProcess, stopProcess, type GatewayUnderTest } from './http.ts';
 
 /** Requests of the short and the long run: their difference is the steady state, start-up and JIT warm-up cancel out. */
@@ -52,34 +52,12 @@ async function instructionsServing(args: string[], env: Record<string, string>, 
   const out = join(folder, 'callgrind.out');
   try {
     const server = await startProcess(args, env, { command: ['valgrind', '-q', '--tool=callgrind', `--callgrind-out-file=${out}`], timeoutMs: 180_000 });
-    await load(server.url, call, requests);
+    await callsPerSecond(server.url, requests, () => ({ method: 'GET', ...call }), CONNECTIONS);
     await stopProcess(server.child);
     const summary = /^summary:\s+(\d+)/m.exec(await readFile(out, 'utf8'));
     if (!summary) throw new Error(`callgrind wrote no summary to ${out}`);
     return Number(summary[1]);
   } finally {
     await rm(folder, { recursive: true, force: true });
-  }
-}
-
-/** Exactly `requests` calls over a few keep-alive connections; every answer must be 2xx. */
-async function load(base: string, call: { path: string; headers?: Record<string, string> }, requests: number): Promise<void> {
-  const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
-  const once = () =>
-    new Promise<void>((resolve, reject) => {
-      request(`${base}${call.path}`, { agent, headers: call.headers ?? {} }, (response) => {
-        response.resume();
-        response.on('end', () => (response.statusCode! < 300 ? resolve() : reject(new Error(`${call.path} answered ${response.statusCode}`))));
-      })
-        .on('error', reject)
-        .end();
-    });
-  let left = requests;
-  try {
-    await Promise.all(Array.from({ length: CONNECTIONS }, async () => {
-      while (left-- > 0) await once();
-    }));
-  } finally {
-    agent.destroy();
   }
 }

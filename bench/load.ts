@@ -73,3 +73,36 @@ export function cpuSeconds(pid: number): number {
 
 /** sysconf(_SC_CLK_TCK): 100 on Linux for every architecture node runs on. */
 const CLOCK_TICKS = 100;
+
+/** One request of a counted load. */
+export interface Call {
+  method: 'GET' | 'POST';
+  path: string;
+  body?: string;
+  headers?: Record<string, string>;
+}
+
+/** Runs exactly `count` calls, `connections` at a time, over keep-alive node:http; every one must answer 200. Calls per second. */
+export async function callsPerSecond(base: string, count: number, callAt: (index: number) => Call, connections: number): Promise<number> {
+  const agent = new Agent({ keepAlive: true, maxSockets: connections });
+  const once = ({ method, path, body, headers = {} }: Call) =>
+    new Promise<void>((resolve, reject) => {
+      const sent = request(base + path, { agent, method, headers: { ...headers, ...(body ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } : {}) } }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => (response.statusCode === 200 ? resolve() : reject(new Error(`${method} ${path} answered ${response.statusCode}: ${Buffer.concat(chunks)}`))));
+      });
+      sent.on('error', reject);
+      sent.end(body);
+    });
+  let next = 0;
+  const start = performance.now();
+  try {
+    await Promise.all(Array.from({ length: connections }, async () => {
+      while (next < count) await once(callAt(next++));
+    }));
+  } finally {
+    agent.destroy();
+  }
+  return count / ((performance.now() - start) / 1000);
+}
