@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { PASSWORD_COST, type ScryptCost } from './security/password.ts';
 
 export interface Config {
   port: number;
@@ -32,6 +33,12 @@ export interface Config {
   demo: boolean;
   /** TRUST_PROXY=1: TLS ends at a reverse proxy, whose X-Forwarded-Proto and X-Forwarded-For are believed. */
   trustProxy: boolean;
+  /**
+   * scrypt cost of new password hashes: always the production cost here, from no variable. Only code
+   * may pass a cheaper one (the tests' service builders, docs/security.md); createServices refuses
+   * that in production.
+   */
+  passwordCost: ScryptCost;
 }
 
 export class ConfigError extends Error {
@@ -78,6 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production,
     demo: !production,
     trustProxy,
+    passwordCost: PASSWORD_COST,
   };
 }
 

@@ -1,5 +1,5 @@
 import { BUSINESS_POLICY, PERSONAL_POLICY } from './otp/policy.ts';
-import { hashPassword } from './security/password.ts';
+import { hashPassword, type ScryptCost } from './security/password.ts';
 import type { Database } from './store/database.ts';
 import type { Account, Customer, Tenant } from './store/schema.ts';
 
@@ -52,12 +52,12 @@ export const DEMO_ACCOUNTS: Account[] = [
 ];
 
 /** Fills an empty store with the demo banks, customers and accounts (first start only). */
-export async function seedDemo(db: Database): Promise<boolean> {
+export async function seedDemo(db: Database, cost: ScryptCost): Promise<boolean> {
   if ((await db.tenants.list()).length > 0) return false;
   // One hash per distinct password: the demo start stays quick.
   const hashes = new Map<string, Promise<string>>();
   const hash = (password: string) => {
-    if (!hashes.has(password)) hashes.set(password, hashPassword(password));
+    if (!hashes.has(password)) hashes.set(password, hashPassword(password, cost));
     return hashes.get(password)!;
   };
   const customers = await Promise.all(

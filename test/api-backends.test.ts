@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../gateway/config.ts';
+import { testConfig } from './helpers/config.ts';
 import { createServices } from '../gateway/services.ts';
 import { ApiKeyService, KEY_RECHECK_MS } from '../gateway/api/keys.ts';
 import { RATE_FRESH_MS } from '../gateway/api/rate.ts';
@@ -22,8 +22,8 @@ async function storeEnv(backend: string): Promise<Record<string, string>> {
 async function twoGateways(backend: string) {
   const env: Record<string, string> = { DATA_DIR: await tempDir(), API_RATE_PER_MINUTE: '10', ...(backend === 'postgres' ? { DATABASE_URL: await freshPostgresUrl() } : {}) };
   const now = () => Date.UTC(2026, 10, 22, 3, 0, 30);
-  const first = await createServices(loadConfig(env), now);
-  const second = backend === 'postgres' ? await createServices(loadConfig(env), now) : first;
+  const first = await createServices(testConfig(env), now);
+  const second = backend === 'postgres' ? await createServices(testConfig(env), now) : first;
   const close = async () => {
     await first.close();
     if (second !== first) await second.close();
@@ -33,7 +33,7 @@ async function twoGateways(backend: string) {
 
 describe.each(BACKENDS)('the bank API on the $name store', (backend) => {
   it.skipIf(backend.skip)('accepts one code exactly once out of 50 concurrent verifications', async () => {
-    const services = await createServices(loadConfig(await storeEnv(backend.name)));
+    const services = await createServices(testConfig(await storeEnv(backend.name)));
     try {
       expect(services.db.backend).toBe(backend.name);
       const api = await apiFor(services);
@@ -51,7 +51,7 @@ describe.each(BACKENDS)('the bank API on the $name store', (backend) => {
   }, 60_000);
 
   it.skipIf(backend.skip)('pages tokens and audit events of the key’s own bank only', async () => {
-    const services = await createServices(loadConfig(await storeEnv(backend.name)));
+    const services = await createServices(testConfig(await storeEnv(backend.name)));
     try {
       const api = await apiFor(services);
       const other = await apiFor(services, '20200001', ['verify', 'manage', 'audit'], api.app);
@@ -112,9 +112,9 @@ describe.each(BACKENDS)('the bank API on the $name store', (backend) => {
 
   it.skipIf(backend.skip)('stops a key revoked by another process within KEY_RECHECK_MS, and one revoked here at once', async () => {
     const env: Record<string, string> = { DATA_DIR: await tempDir(), ...(backend.name === 'postgres' ? { DATABASE_URL: await freshPostgresUrl() } : {}) };
-    const gateway = await createServices(loadConfig(env));
+    const gateway = await createServices(testConfig(env));
     // On PostgreSQL the CLI is a process of its own (here: services of their own on the same database).
-    const cli = backend.name === 'postgres' ? await createServices(loadConfig(env)) : gateway;
+    const cli = backend.name === 'postgres' ? await createServices(testConfig(env)) : gateway;
     try {
       const api = await apiFor(gateway, '10100001', ['manage']);
       expect((await api.call('GET', '/api/v1/tokens')).status).toBe(200);

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../gateway/config.ts';
+import { testConfig } from './helpers/config.ts';
 import { createServices } from '../gateway/services.ts';
 import { activeToken, apiClient, codeNear } from './helpers/api.ts';
 import { createApp } from '../gateway/routes.ts';
@@ -39,7 +39,7 @@ describe('npm run apikey', () => {
     expect(listed.stdout).toContain('窓口端末');
     expect(listed.stdout).not.toContain(keySecret);
 
-    const services = await createServices(loadConfig({ DATA_DIR: dataDir }));
+    const services = await createServices(testConfig({ DATA_DIR: dataDir }));
     try {
       const api = apiClient(createApp(services), key, id);
       const { token, secret } = await activeToken(services, 'himawari', 'c-taro');
@@ -52,7 +52,7 @@ describe('npm run apikey', () => {
 
     expect((await apikey(dataDir, 'revoke', id)).stdout).toContain(`revoked key ${id}`);
     expect((await apikey(dataDir, 'list')).stdout).toMatch(/\trevoked \d{4}-/);
-    const again = await createServices(loadConfig({ DATA_DIR: dataDir }));
+    const again = await createServices(testConfig({ DATA_DIR: dataDir }));
     try {
       expect((await apiClient(createApp(again), key, id).call('GET', '/api/v1/tokens')).status).toBe(401);
     } finally {
@@ -72,7 +72,7 @@ describe('npm run apikey', () => {
     const env = { DATA_DIR: await tempDir(), DATABASE_URL: await freshPostgresUrl() };
     const created = await apikey(env, 'create', '--service', '20200001', '--scopes', 'audit');
     const key = created.stdout.trim().split('\n').at(-1)!;
-    const services = await createServices(loadConfig(env));
+    const services = await createServices(testConfig(env));
     try {
       expect(services.db.backend).toBe('postgres');
       const api = apiClient(createApp(services), key, key.split('_')[1]!);

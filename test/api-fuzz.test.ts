@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it as itBase } from 'vitest';
-import { loadConfig } from '../gateway/config.ts';
+import { testConfig } from './helpers/config.ts';
 import { createServices, type Services } from '../gateway/services.ts';
 import { activeToken, apiFor, type ApiClient } from './helpers/api.ts';
 import { BACKENDS, freshPostgresUrl } from './helpers/backends.ts';
@@ -47,7 +47,7 @@ describe.each(BACKENDS)('every endpoint under random input, $name store', (backe
     dataDir = await mkdtemp(join(tmpdir(), 'ketai-fuzz-'));
     if (backend.name !== 'postgres') await copyDemoData(dataDir);
     const env = { DATA_DIR: dataDir, API_RATE_PER_MINUTE: '1000000', ...(backend.name === 'postgres' ? { DATABASE_URL: await freshPostgresUrl() } : {}) };
-    services = await createServices(loadConfig(env));
+    services = await createServices(testConfig(env));
     api = await apiFor(services);
     serial = (await activeToken(services, 'himawari', 'c-taro')).token.serial;
   }, 60_000);

@@ -10,7 +10,7 @@ const CARRIER_GATEWAY = { ip: '203.0.113.7', userAgent: 'DoCoMo/2.0 P07A3(c500;T
 async function setUp() {
   const { services, clock } = await testServices();
   const throttle = new ClientThrottle(services.db.throttle, clock.now, { limit: 3, windowMs: 10 * 60_000, tarpitMs: 0 });
-  return { services, clock, logins: new LoginService(services.db, services.audit, throttle, clock.now) };
+  return { services, clock, logins: new LoginService(services.db, services.audit, throttle, clock.now, services.config.passwordCost) };
 }
 
 describe('per-client limit on failed attempts', () => {

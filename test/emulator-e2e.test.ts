@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Secret, TOTP } from 'otpauth';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../gateway/config.ts';
+import { testConfig } from './helpers/config.ts';
 import { startGateway, type RunningGateway } from '../gateway/server.ts';
 import { launchBrowser } from '../emulator/driver/browser.ts';
 import { HandsetPage } from '../emulator/driver/handset.ts';
@@ -65,7 +65,7 @@ describe.each([
   ['SoftBank', 'softbank-910t', 'softbank.ne.jp'],
 ])('%s handset in the emulator', (_carrier, device, domain) => {
   it('mail → download page → install → 初期設定 → OTP accepted by BOK001', async () => {
-    const gateway = await startGateway(loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: await demoDataDir() }));
+    const gateway = await startGateway(testConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: await demoDataDir() }));
     gateways.push(gateway);
     const portal = await browser.newPage();
     const mail = `taro.${device}@${domain}`;
@@ -171,7 +171,7 @@ describe('a vendor JAR in the emulator', () => {
     const dataDir = await demoDataDir();
     await copyFile(join(DIST, JAR_FILES.doja), join(dataDir, 'vendor-doja.jar'));
     await writeFile(join(dataDir, 'packages.json'), JSON.stringify({ '*': { docomo: 'vendor-doja.jar' } }));
-    const gateway = await startGateway(loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir }));
+    const gateway = await startGateway(testConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir }));
     gateways.push(gateway);
     const portal = await browser.newPage();
     const mail = 'hanako.vendor@docomo.ne.jp';
@@ -200,7 +200,7 @@ describe('a vendor JAR in the emulator', () => {
 
 describe('web token for modern handsets', () => {
   it('runs the same app at /m/app/web and shows the gateway’s provisioning error in Japanese', async () => {
-    const gateway = await startGateway(loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: await demoDataDir() }));
+    const gateway = await startGateway(testConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: await demoDataDir() }));
     gateways.push(gateway);
     const page = await browser.newPage();
     await page.goto(`${gateway.url}/m/app/web`);

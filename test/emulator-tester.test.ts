@@ -4,7 +4,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../gateway/config.ts';
+import { testConfig } from './helpers/config.ts';
 import { startGateway, type RunningGateway } from '../gateway/server.ts';
 import { launchBrowser } from '../emulator/driver/browser.ts';
 import { HandsetPage } from '../emulator/driver/handset.ts';
@@ -23,7 +23,7 @@ let scenariosDir: string;
 beforeAll(async () => {
   site = await startStandInSite();
   scenariosDir = await tempDir();
-  gateway = await startGateway(loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: await demoDataDir(), EMULATOR_ORIGINS: site.origin, SCENARIOS_DIR: scenariosDir }));
+  gateway = await startGateway(testConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: await demoDataDir(), EMULATOR_ORIGINS: site.origin, SCENARIOS_DIR: scenariosDir }));
   browser = await launchBrowser();
 }, 30_000);
 

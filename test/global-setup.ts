@@ -3,8 +3,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { loadConfig } from '../gateway/config.ts';
 import { createServices } from '../gateway/services.ts';
+import { testConfig } from './helpers/config.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -15,9 +15,9 @@ declare module 'vitest' {
 
 /**
  * Runs once per `vitest run`: builds dist/gateway.js once, so the gateways the tests start do not
- * each find it stale and rebuild; seeds the demo data once, since its scrypt hashes (production
- * cost, about 50 ms each) would otherwise be computed again for every test; and says, once, when the
- * PostgreSQL tests are skipped.
+ * each find it stale and rebuild; seeds the demo data once (with the tests' scrypt cost,
+ * helpers/config.ts), which tests copy rather than seed again; and says, once, when the PostgreSQL
+ * tests are skipped.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   execFileSync(process.execPath, ['scripts/build.js'], { stdio: 'inherit' });
@@ -25,7 +25,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     console.log('PostgreSQL tests skipped: set TEST_DATABASE_URL=postgres://user@host:5432/db (REQUIRE_POSTGRES=1 makes them mandatory) to run them; see README, "Set up and run"');
   }
   const demo = await mkdtemp(join(tmpdir(), 'ketai-demo-data-'));
-  const services = await createServices(loadConfig({ DATA_DIR: demo }));
+  const services = await createServices(testConfig({ DATA_DIR: demo }));
   await services.close();
   project.provide('demoDataDir', demo);
   return () => rm(demo, { recursive: true, force: true });

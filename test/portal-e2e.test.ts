@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../gateway/config.ts';
+import { testConfig } from './helpers/config.ts';
 import { codeAt } from '../gateway/otp/code.ts';
 import { startGateway, type RunningGateway } from '../gateway/server.ts';
 import { launchBrowser } from '../emulator/driver/browser.ts';
@@ -17,7 +17,7 @@ let page: Page;
 
 beforeAll(async () => {
   const dataDir = await demoDataDir();
-  gateway = await startGateway(loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir }));
+  gateway = await startGateway(testConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir }));
   browser = await launchBrowser();
   page = await browser.newPage();
   await page.setViewport({ width: 1024, height: 900 });
@@ -146,7 +146,7 @@ describe('the seed-000 walk in a real browser', () => {
 
   it('wraps a 253-character mail address on BOT003 instead of widening the page', async () => {
     // Its own gateway: the shared one's data folder goes with the first test.
-    const own = await startGateway(loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: await demoDataDir() }));
+    const own = await startGateway(testConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: await demoDataDir() }));
     const context = await browser.createBrowserContext();
     const tab = await context.newPage();
     await tab.setViewport({ width: 1024, height: 900 });

@@ -4,7 +4,7 @@ import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../gateway/config.ts';
+import { testConfig } from './helpers/config.ts';
 import { SECURITY_HEADERS, withSecurityHeaders } from '../gateway/http/security-headers.ts';
 import { createApp } from '../gateway/routes.ts';
 import { startGateway, type RunningGateway } from '../gateway/server.ts';
@@ -19,7 +19,7 @@ function securityHeadersOf(response: Response): Record<string, string | null> {
 describe('security headers', () => {
   let gateway: RunningGateway;
   beforeAll(async () => {
-    gateway = await startGateway(loadConfig({ DATA_DIR: await demoDataDir(), PORT: '0', HOST: '127.0.0.1' }));
+    gateway = await startGateway(testConfig({ DATA_DIR: await demoDataDir(), PORT: '0', HOST: '127.0.0.1' }));
   });
   afterAll(() => gateway?.close());
 

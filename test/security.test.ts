@@ -1,10 +1,15 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hashPassword, verifyPassword } from '../gateway/security/password.ts';
+import { loadConfig } from '../gateway/config.ts';
+import { hashPassword, PASSWORD_COST, verifyPassword, weakerThanProduction } from '../gateway/security/password.ts';
 import { SecretBox, SecretBoxError } from '../gateway/security/secret-box.ts';
 import { KEY_FILE_NAME, loadSecretKey } from '../gateway/security/secret-key.ts';
+import { createServices } from '../gateway/services.ts';
+import { TEST_PASSWORD_COST, testConfig } from './helpers/config.ts';
 import { tempDir } from './helpers/temp-dir.ts';
+
+const PRODUCTION = { KETAI_ENV: 'production', PUBLIC_URL: 'https://bank.example', SMTP_URL: 'smtp://mail.bank.example:587' };
 
 describe('SecretBox', () => {
   const box = new SecretBox(SecretBox.generateKey());
@@ -61,13 +66,47 @@ describe('loadSecretKey', () => {
 
 describe('passwords', () => {
   it('hashes with scrypt and a per-record salt, and verifies', async () => {
-    const [a, b] = await Promise.all([hashPassword('kakunin1'), hashPassword('kakunin1')]);
+    const [a, b] = await Promise.all([hashPassword('kakunin1', PASSWORD_COST), hashPassword('kakunin1', PASSWORD_COST)]);
     expect(a).toMatch(/^scrypt\$16384\$8\$1\$/);
     expect(a).not.toBe(b);
     expect(a).not.toContain('kakunin1');
     expect(await verifyPassword('kakunin1', a)).toBe(true);
     expect(await verifyPassword('kakunin2', a)).toBe(false);
     expect(await verifyPassword('', a)).toBe(false);
+  });
+
+  it('hashes at the cost given and verifies at the cost stored', async () => {
+    const cheap = await hashPassword('kakunin1', TEST_PASSWORD_COST);
+    expect(cheap).toMatch(/^scrypt\$16\$8\$1\$/);
+    expect(await verifyPassword('kakunin1', cheap)).toBe(true);
+    expect(await verifyPassword('kakunin2', cheap)).toBe(false);
+  });
+
+  it('a config from the environment has the production cost, and the gateway seeds and hashes with it', async () => {
+    expect(PASSWORD_COST).toEqual({ N: 2 ** 14, r: 8, p: 1 });
+    expect(loadConfig({}).passwordCost).toEqual(PASSWORD_COST);
+    expect(loadConfig(PRODUCTION).passwordCost).toEqual(PASSWORD_COST);
+    expect(testConfig(PRODUCTION).passwordCost).toEqual(PASSWORD_COST);
+    const services = await createServices(loadConfig({ DATA_DIR: await tempDir() }));
+    try {
+      const taro = (await services.db.customers.get('c-taro'))!;
+      expect(taro.passwordHash).toMatch(/^scrypt\$16384\$8\$1\$/);
+      expect(taro.confirmPasswordHash).toMatch(/^scrypt\$16384\$8\$1\$/);
+      expect((await services.issuance.prepare({ mail: 't@docomo.ne.jp', startPassword: '1234' })).startPasswordHash).toMatch(/^scrypt\$16384\$8\$1\$/);
+    } finally {
+      await services.close();
+    }
+  });
+
+  it('production refuses a cost cheaper than its own in any parameter', async () => {
+    const config = { ...loadConfig({ ...PRODUCTION, DATA_DIR: await tempDir() }) };
+    for (const cheaper of [TEST_PASSWORD_COST, { ...PASSWORD_COST, N: 2 ** 13 }, { ...PASSWORD_COST, r: 4 }, { ...PASSWORD_COST, p: 0 }]) {
+      expect(weakerThanProduction(cheaper), JSON.stringify(cheaper)).toBe(true);
+      await expect(createServices({ ...config, passwordCost: cheaper })).rejects.toThrow(/production scrypt cost/);
+    }
+    expect(weakerThanProduction({ ...PASSWORD_COST, N: 2 ** 15 })).toBe(false);
+    const stronger = await createServices({ ...config, passwordCost: { ...PASSWORD_COST, N: 2 ** 15 } });
+    await stronger.close();
   });
 
   it('treats a malformed stored hash as a mismatch', async () => {

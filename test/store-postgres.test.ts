@@ -15,6 +15,7 @@ import { prepare, readMigrations } from '../gateway/store/postgres/migrate.ts';
 import { TABLES } from '../gateway/store/postgres/tables.ts';
 import type { Customer, Token } from '../gateway/store/schema.ts';
 import { freshPostgresUrl, SKIP_POSTGRES, testKeyCheck } from './helpers/backends.ts';
+import { TEST_PASSWORD_COST } from './helpers/config.ts';
 
 const open = (url: string, check = testKeyCheck(), connectTimeoutMs?: number) => PostgresDatabase.open({ url, poolSize: 4, keyCheck: check, connectTimeoutMs });
 
@@ -259,7 +260,7 @@ describe.skipIf(SKIP_POSTGRES)('postgres backend', () => {
     const password = 'Himitsu-Pass-4821';
     const serial = 'KT0000004821';
     const sealedSecret = box.seal(secret, serial);
-    await db.customers.put(customer('c1', { passwordHash: await hashPassword(password), confirmPasswordHash: await hashPassword('Kakunin-7305') }));
+    await db.customers.put(customer('c1', { passwordHash: await hashPassword(password, TEST_PASSWORD_COST), confirmPasswordHash: await hashPassword('Kakunin-7305', TEST_PASSWORD_COST) }));
     await db.tokens.put({ ...token(serial), sealedSecret, algorithm: PERSONAL_POLICY.algorithm });
     await db.close();
     const { stdout: dump } = await promisify(execFile)('/usr/bin/pg_dump', ['--dbname', url], { maxBuffer: 64 * 1024 * 1024 });

@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../gateway/config.ts';
+import { testConfig } from './helpers/config.ts';
 import { codeAt } from '../gateway/otp/code.ts';
 import { DEMO_CUSTOMERS } from '../gateway/demo.ts';
 import { createServices } from '../gateway/services.ts';
@@ -11,7 +11,7 @@ const NOW = Date.UTC(2026, 10, 22, 3, 0, 0);
 
 async function setUp(now = () => NOW) {
   const dataDir = await demoDataDir();
-  const services = await createServices(loadConfig({ DATA_DIR: dataDir }), now);
+  const services = await createServices(testConfig({ DATA_DIR: dataDir }), now);
   const tenant = (await services.db.tenants.get('himawari'))!;
   return { dataDir, services, tenant };
 }
@@ -71,7 +71,7 @@ describe('TokenService', () => {
     const code = codeAt(secret, token, NOW);
     expect((await services.tokens.verify(token.serial, code)).reason).toBe('ok');
     await services.close();
-    const restarted = await createServices(loadConfig({ DATA_DIR: dataDir }), () => NOW);
+    const restarted = await createServices(testConfig({ DATA_DIR: dataDir }), () => NOW);
     expect(restarted.tokens.secretOf((await restarted.db.tokens.get(token.serial))!)).toBe(secret);
     expect((await restarted.tokens.verify(token.serial, code)).reason).toBe('replayed');
   });
@@ -91,6 +91,6 @@ describe('TokenService', () => {
 
   it('refuses to open data sealed with another key', async () => {
     const { dataDir } = await setUp();
-    await expect(createServices(loadConfig({ DATA_DIR: dataDir, KETAI_SECRET_KEY: 'a'.repeat(64) }))).rejects.toThrow(/another secret key/);
+    await expect(createServices(testConfig({ DATA_DIR: dataDir, KETAI_SECRET_KEY: 'a'.repeat(64) }))).rejects.toThrow(/another secret key/);
   });
 });

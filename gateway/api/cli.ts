@@ -42,7 +42,7 @@ async function main(argv: string[]): Promise<void> {
   const db = await openStore({ dataDir: config.dataDir, ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}), poolSize: 2, keyCheck: keyCheck(box) });
   try {
     // The gateway seeds the same on start: a key can be made before its first start.
-    await seedDemo(db);
+    await seedDemo(db, config.passwordCost);
     const keys = new ApiKeyService(db);
     if (command === 'create') {
       const { record, key } = await keys.create(values.service!, scopes, values.name ?? `key for ${values.service}`);

@@ -1,5 +1,5 @@
 import type { AuditTrail, Origin } from '../audit/trail.ts';
-import { hashPassword, verifyPassword } from '../security/password.ts';
+import { hashPassword, verifyPassword, type ScryptCost } from '../security/password.ts';
 import type { Database } from '../store/database.ts';
 import type { Customer } from '../store/schema.ts';
 import { LOGIN_RULE } from './attempts.ts';
@@ -22,6 +22,7 @@ export class LoginService {
     private readonly audit: AuditTrail,
     private readonly throttle: ClientThrottle,
     private readonly now: () => number,
+    private readonly passwordCost: ScryptCost,
   ) {}
 
   async login(tenantId: string, loginId: string, password: string, origin?: Origin): Promise<LoginResult> {
@@ -81,7 +82,7 @@ export class LoginService {
   }
 
   #decoy(): Promise<string> {
-    this.#decoyHash ??= hashPassword('decoy-password');
+    this.#decoyHash ??= hashPassword('decoy-password', this.passwordCost);
     return this.#decoyHash;
   }
 }

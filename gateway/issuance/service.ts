@@ -6,7 +6,7 @@ import type { TokenService } from '../otp/tokens.ts';
 import { downloadMail } from '../mail/download-mail.ts';
 import { noticeMail } from '../mail/notice-mail.ts';
 import type { MailOutbox } from '../mail/outbox.ts';
-import { hashPassword, verifyPassword } from '../security/password.ts';
+import { hashPassword, verifyPassword, type ScryptCost } from '../security/password.ts';
 import type { Database, Repositories } from '../store/database.ts';
 import type { AuditEvent, Customer, Issuance, OtpStatus, Token } from '../store/schema.ts';
 import { nextJstMidnight } from '../time.ts';
@@ -25,6 +25,8 @@ export interface IssuanceOptions {
   now: () => number;
   /** How long the mail's download link works. */
   linkHours: number;
+  /** scrypt cost of the 利用開始パスワード's hash (the config's). */
+  passwordCost: ScryptCost;
 }
 
 /** BOT001's input after checking: the start password is hashed as soon as it is accepted. */
@@ -109,7 +111,7 @@ export class IssuanceService {
   }
 
   async prepare(input: IssuanceInput): Promise<IssuanceDraft> {
-    return { mail: input.mail, startPasswordHash: await hashPassword(input.startPassword) };
+    return { mail: input.mail, startPasswordHash: await hashPassword(input.startPassword, this.options.passwordCost) };
   }
 
   /** The issuance a BOT001 form produced, if any (BOT002 shows it). */

@@ -1,18 +1,26 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
-/** scrypt cost: about 40 ms a hash on this machine class, run on libuv's thread pool. */
-const COST: Required<Pick<ScryptOptions, 'N' | 'r' | 'p'>> = { N: 2 ** 14, r: 8, p: 1 };
+export type ScryptCost = Required<Pick<ScryptOptions, 'N' | 'r' | 'p'>>;
+
+/** The cost every gateway hashes with: about 40 ms a hash on this machine class, run on libuv's thread pool. */
+export const PASSWORD_COST: ScryptCost = { N: 2 ** 14, r: 8, p: 1 };
+
+/** Whether `cost` is cheaper than the production cost in any parameter (production refuses it). */
+export function weakerThanProduction(cost: ScryptCost): boolean {
+  return cost.N < PASSWORD_COST.N || cost.r < PASSWORD_COST.r || cost.p < PASSWORD_COST.p;
+}
+
 const KEY_BYTES = 32;
 const SALT_BYTES = 16;
 
 /** Every password (login, 確認用, 承認用, 利用開始) is stored as `scrypt$N$r$p$salt$hash`. */
-export async function hashPassword(password: string): Promise<string> {
+export async function hashPassword(password: string, cost: ScryptCost): Promise<string> {
   const salt = randomBytes(SALT_BYTES);
-  const hash = await derive(password, salt, COST.N, COST.r, COST.p);
-  return ['scrypt', COST.N, COST.r, COST.p, salt.toString('base64url'), hash.toString('base64url')].join('$');
+  const hash = await derive(password, salt, cost.N, cost.r, cost.p);
+  return ['scrypt', cost.N, cost.r, cost.p, salt.toString('base64url'), hash.toString('base64url')].join('$');
 }
 
-/** Constant-time check; a malformed stored hash is simply a mismatch. */
+/** Constant-time check at the cost the hash was made with; a malformed stored hash is simply a mismatch. */
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const [kind, n, r, p, salt, hash] = stored.split('$');
   if (kind !== 'scrypt' || !salt || !hash) return false;

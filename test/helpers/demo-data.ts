@@ -4,9 +4,9 @@ import { tempDir } from './temp-dir.ts';
 
 /**
  * Fills the empty DATA_DIR `dir` with the demo banks, customers and accounts as a gateway's first
- * start leaves them: a copy of what test/global-setup.ts seeded once (the same production-cost
- * password hashes and secret.key), so that a test does not wait for the seeding's scrypt hashes.
- * Tests of the seeding itself start from an empty `tempDir()` instead.
+ * start leaves them: a copy of what test/global-setup.ts seeded once (one secret.key; password hashes
+ * at the tests' scrypt cost, helpers/config.ts, so that their logins are cheap too, in child gateways
+ * as well). Tests of the seeding itself start from an empty `tempDir()` instead.
  */
 export async function copyDemoData(dir: string): Promise<void> {
   await cp(inject('demoDataDir'), dir, { recursive: true });

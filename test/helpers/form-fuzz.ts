@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import type { Hono } from 'hono';
-import { loadConfig } from '../../gateway/config.ts';
+import { testConfig } from './config.ts';
 import { encodeShiftJis } from '../../gateway/markup/shift-jis.ts';
 import { codeAt } from '../../gateway/otp/code.ts';
 import { createApp } from '../../gateway/routes.ts';
@@ -130,7 +130,7 @@ export const TARGETS: Target[] = [
 
 async function setUpStages(dataDir: string): Promise<Record<Stage, { client: PortalClient; app: Hono }>> {
   const gateway = async (name: string) => {
-    const services = await createServices(loadConfig({ DATA_DIR: join(dataDir, name) }), () => START);
+    const services = await createServices(testConfig({ DATA_DIR: join(dataDir, name) }), () => START);
     return createApp(services);
   };
   const loggedIn = async (app: Hono, loginId: string) => {

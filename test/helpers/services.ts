@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { loadConfig } from '../../gateway/config.ts';
 import { createServices, type Services } from '../../gateway/services.ts';
+import { testConfig } from './config.ts';
 import { copyDemoData } from './demo-data.ts';
 import { tempDir } from './temp-dir.ts';
 
@@ -20,7 +20,7 @@ export function testClock(start: number): TestClock {
 /** Real services over a fresh DATA_DIR (demo data, dev outbox), on a test clock. */
 export async function testServices(start = Date.UTC(2026, 10, 22, 3, 0, 0), env: Record<string, string> = {}): Promise<{ services: Services; clock: TestClock; dataDir: string }> {
   const dataDir = await tempDir();
-  const config = loadConfig({ DATA_DIR: dataDir, ...env });
+  const config = testConfig({ DATA_DIR: dataDir, ...env });
   // The embedded store starts from the demo data seeded once per run; PostgreSQL and production seed (or not) themselves.
   if (config.demo && !config.databaseUrl) await copyDemoData(dataDir);
   const clock = testClock(start);
