@@ -1,23 +1,35 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { testConfig } from './helpers/config.ts';
+import { apikey as runApikey } from '../gateway/api/cli.ts';
 import { createServices } from '../gateway/services.ts';
 import { activeToken, apiClient, codeNear } from './helpers/api.ts';
 import { createApp } from '../gateway/routes.ts';
 import { freshPostgresUrl, SKIP_POSTGRES } from './helpers/backends.ts';
+import { testConfig } from './helpers/config.ts';
 import { demoDataDir } from './helpers/demo-data.ts';
 import { tempDir } from './helpers/temp-dir.ts';
 import { dataFiles } from './helpers/services.ts';
 
-const run = promisify(execFile);
+type StoreEnv = string | { DATABASE_URL: string; DATA_DIR: string };
+type Run = { code: number; stdout: string; stderr: string };
+const envOf = (store: StoreEnv) => (typeof store === 'string' ? { DATA_DIR: store } : store);
 
-async function apikey(dataDir: string | { DATABASE_URL: string; DATA_DIR: string }, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+/** The command in this process (its exit code and output): each spawned `node --import tsx` costs about 0.6 CPU-second. */
+async function apikey(store: StoreEnv, ...args: string[]): Promise<Run> {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const code = await runApikey(args, envOf(store), { log: (line) => stdout.push(`${line}\n`), error: (line) => stderr.push(`${line}\n`) });
+  return { code, stdout: stdout.join(''), stderr: stderr.join('') };
+}
+
+/** `npm run apikey`'s own command (package.json) as a process. */
+async function apikeyProcess(store: StoreEnv, ...args: string[]): Promise<Run> {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'gateway/api/cli.ts', ...args], { env: { ...process.env, ...(typeof dataDir === 'string' ? { DATA_DIR: dataDir } : dataDir) } });
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'gateway/api/cli.ts', ...args], { env: { ...process.env, ...envOf(store) } });
     return { code: 0, stdout, stderr };
   } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
+    const failed = error as Run;
     return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
   }
 }
@@ -58,6 +70,16 @@ describe('npm run apikey', () => {
     } finally {
       await again.close();
     }
+  }, 120_000);
+
+  it('runs as a process: the key as the last line of its output and exit code 0; a usage error exits with 2', async () => {
+    const dataDir = await demoDataDir();
+    const created = await apikeyProcess(dataDir, 'create', '--service', '20200001', '--scopes', 'audit');
+    expect(created.code).toBe(0);
+    const key = created.stdout.trim().split('\n').at(-1)!;
+    expect(key).toMatch(/^kt_[0-9a-f]{16}_[A-Za-z0-9_-]{43}$/);
+    expect((await apikey(dataDir, 'list')).stdout).toContain(`${key.split('_')[1]}\tkodama\taudit\t`);
+    expect(await apikeyProcess(dataDir, 'create', '--service', '20200001', '--scopes', 'root')).toMatchObject({ code: 2, stdout: '', stderr: expect.stringContaining('usage: npm run apikey') });
   }, 120_000);
 
   it('refuses a missing サービスID, an unknown bank and unknown scopes with a usage message', async () => {

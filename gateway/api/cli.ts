@@ -1,4 +1,5 @@
 import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
 import { seedDemo } from '../demo.ts';
@@ -23,8 +24,13 @@ function scopesOf(text: string): ApiScope[] {
   return scopes as ApiScope[];
 }
 
-/** `npm run apikey`: bank API keys (docs/api.md, "Keys"). The new key is the last line printed. */
-async function main(argv: string[]): Promise<void> {
+/** Where the command writes: `console` when run as `npm run apikey`. */
+export interface CliOutput {
+  log(line: string): void;
+  error(line: string): void;
+}
+
+async function main(argv: string[], env: NodeJS.ProcessEnv, out: CliOutput): Promise<void> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -36,7 +42,7 @@ async function main(argv: string[]): Promise<void> {
   if (command === 'revoke' && rest.length !== 1) throw new UsageError('revoke takes one key id');
   const scopes = scopesOf(values.scopes);
 
-  const config = loadConfig();
+  const config = loadConfig(env);
   await mkdir(config.dataDir, { recursive: true });
   const box = new SecretBox(await loadSecretKey(config.dataDir, config.secretKey));
   const db = await openStore({ dataDir: config.dataDir, ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}), poolSize: 2, keyCheck: keyCheck(box) });
@@ -46,24 +52,39 @@ async function main(argv: string[]): Promise<void> {
     const keys = new ApiKeyService(db);
     if (command === 'create') {
       const { record, key } = await keys.create(values.service!, scopes, values.name ?? `key for ${values.service}`);
-      console.log(`created key ${record.id} for ${record.tenantId} (scopes ${record.scopes.join(',')}, name "${record.name}")`);
-      console.log('the key is shown once, here; only its hash is stored:');
-      console.log(key);
+      out.log(`created key ${record.id} for ${record.tenantId} (scopes ${record.scopes.join(',')}, name "${record.name}")`);
+      out.log('the key is shown once, here; only its hash is stored:');
+      out.log(key);
     } else if (command === 'list') {
       const list = await keys.list();
-      if (list.length === 0) console.log('no keys');
-      for (const key of list) console.log([key.id, key.tenantId, key.scopes.join(','), key.createdAt, key.revokedAt ? `revoked ${key.revokedAt}` : 'live', key.name].join('\t'));
+      if (list.length === 0) out.log('no keys');
+      for (const key of list) out.log([key.id, key.tenantId, key.scopes.join(','), key.createdAt, key.revokedAt ? `revoked ${key.revokedAt}` : 'live', key.name].join('\t'));
     } else {
       if (!(await keys.revoke(rest[0]!))) throw new UsageError(`no key ${rest[0]}`);
-      console.log(`revoked key ${rest[0]}`);
+      out.log(`revoked key ${rest[0]}`);
     }
   } finally {
     await db.close();
   }
 }
 
-main(process.argv.slice(2)).catch((error: unknown) => {
-  const message = error instanceof Error ? error.message : String(error);
-  console.error(error instanceof UsageError ? `${message}\n${USAGE}` : `apikey: ${message}`);
-  process.exit(error instanceof UsageError ? 2 : 1);
-});
+/**
+ * `npm run apikey`: bank API keys (docs/api.md, "Keys"), on the store of `env`'s DATA_DIR or
+ * DATABASE_URL. The new key is the last line printed. Returns the exit code: 0, 1 (failed), 2 (usage).
+ */
+export async function apikey(argv: string[], env: NodeJS.ProcessEnv, out: CliOutput): Promise<number> {
+  try {
+    await main(argv, env, out);
+    return 0;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    out.error(error instanceof UsageError ? `${message}\n${USAGE}` : `apikey: ${message}`);
+    return error instanceof UsageError ? 2 : 1;
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const code = await apikey(process.argv.slice(2), process.env, console);
+  // A failure ends the process at once, even with a store connection still open.
+  if (code !== 0) process.exit(code);
+}
