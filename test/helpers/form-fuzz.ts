@@ -10,6 +10,7 @@ import { codeAt } from '../../gateway/otp/code.ts';
 import { createApp } from '../../gateway/routes.ts';
 import { createServices } from '../../gateway/services.ts';
 import { PortalClient } from './portal-client.ts';
+import { binaryString } from './arbitraries.ts';
 
 /**
  * Fuzzes every portal form and the provisioning endpoint as a logged-in attacker would: a valid
@@ -34,7 +35,7 @@ export interface FuzzFigures {
 /** What a customer or an attacker might type: junk of every kind, and values near the valid ones. */
 const value = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 40 }),
-  fc.string({ unit: 'binary', maxLength: 40 }),
+  binaryString({ maxLength: 40 }),
   fc.stringMatching(/^[0-9０-９ 　-]{0,12}$/),
   fc.stringMatching(/^[0-9]{4,8}$/), // as long as a 利用開始パスワード, an OTP, an amount
   fc.stringMatching(/^[A-Za-z0-9]{0,14}$/),
