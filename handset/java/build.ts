@@ -12,15 +12,19 @@ const TARGETS: Record<JavaTarget, { sources: string; stubs: string; keep: string
   midp: { sources: 'src/midp', stubs: 'stubs/midp', keep: `-keep public class ${MIDLET_CLASS}` },
 };
 
+/** Debian's ProGuard 6.2 (`apt-get install proguard`), or the proguard.jar PROGUARD_JAR names. */
+function proguardJar(): string {
+  return process.env.PROGUARD_JAR || '/usr/share/java/proguard.jar';
+}
+
 /** Why the JARs cannot be built here (no JDK or ProGuard), or null. */
 export function missingJavaTools(): string | null {
-  for (const tool of ['javac', 'proguard']) {
-    try {
-      execFileSync('sh', ['-c', `command -v ${tool}`], { stdio: 'ignore' });
-    } catch {
-      return `${tool} not found (JDK 17 and Debian's proguard 6.2 build the Java token app)`;
-    }
+  try {
+    execFileSync('sh', ['-c', 'command -v javac'], { stdio: 'ignore' });
+  } catch {
+    return 'javac not found (JDK 17 and Debian\'s proguard 6.2 build the Java token app)';
   }
+  if (!existsSync(proguardJar())) return `no ProGuard at ${proguardJar()} (Debian's proguard 6.2, or PROGUARD_JAR=<its proguard.jar>)`;
   return null;
 }
 
@@ -38,31 +42,28 @@ function filesUnder(dir: string): string[] {
     .sort();
 }
 
+/** One step for handset/java/tools/BuildSteps.java: a tool and its arguments. */
+type Step = [tool: 'javac' | 'proguard', ...args: string[]];
+
 /**
  * javac against the CLDC / DoJa / MIDP stubs (so only handset APIs compile), then ProGuard shrinks,
  * obfuscates, lowers the class files to Java 1.3 and preverifies them for CLDC (`-microedition`).
+ * Returns the steps; the ProGuard output folder is `<work>/out/<target>`.
  */
-function compile(work: string, target: JavaTarget): string {
-  const javac = (out: string, bootclasspath: string, classpath: string, files: string[]) => {
+function compileSteps(work: string, target: JavaTarget, withCldc: boolean): Step[] {
+  const javac = (out: string, bootclasspath: string, classpath: string, files: string[]): Step => {
     mkdirSync(out, { recursive: true });
-    execFileSync('javac', ['-source', '8', '-target', '8', '-Xlint:-options', '-g:none', '-encoding', 'UTF-8', '-bootclasspath', bootclasspath, ...(classpath ? ['-classpath', classpath] : []), '-d', out, ...files], {
-      cwd: work,
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
+    return ['javac', '-source', '8', '-target', '8', '-Xlint:-options', '-g:none', '-encoding', 'UTF-8', '-bootclasspath', bootclasspath, ...(classpath ? ['-classpath', classpath] : []), '-d', out, ...files];
   };
   const cldc = join(work, 'lib/cldc');
   const api = join(work, 'lib', target);
-  if (!existsSync(cldc)) javac(cldc, cldc, '', javaFiles(join(JAVA_ROOT, 'stubs/cldc')));
-  javac(api, cldc, '', javaFiles(join(JAVA_ROOT, TARGETS[target].stubs)));
   const classes = join(work, 'classes', target);
-  javac(classes, cldc, api, [...javaFiles(join(JAVA_ROOT, 'src/core')), ...javaFiles(join(JAVA_ROOT, TARGETS[target].sources))]);
-  const out = join(work, 'out', target);
   const config = join(work, `${target}.pro`);
   writeFileSync(
     config,
     [
       `-injars ${classes}`,
-      `-outjars ${out}`,
+      `-outjars ${join(work, 'out', target)}`,
       `-libraryjars ${cldc}`,
       `-libraryjars ${api}`,
       '-microedition',
@@ -76,8 +77,19 @@ function compile(work: string, target: JavaTarget): string {
       '',
     ].join('\n'),
   );
-  execFileSync('proguard', [`@${config}`], { cwd: work, stdio: ['ignore', 'ignore', 'inherit'] });
-  return out;
+  return [
+    ...(withCldc ? [javac(cldc, cldc, '', javaFiles(join(JAVA_ROOT, 'stubs/cldc')))] : []),
+    javac(api, cldc, '', javaFiles(join(JAVA_ROOT, TARGETS[target].stubs))),
+    javac(classes, cldc, api, [...javaFiles(join(JAVA_ROOT, 'src/core')), ...javaFiles(join(JAVA_ROOT, TARGETS[target].sources))]),
+    ['proguard', `@${config}`],
+  ];
+}
+
+/** Runs every step in one JVM: javac and ProGuard each in a JVM of their own would start and warm up six times. */
+function runSteps(work: string, steps: Step[]): void {
+  const plan = join(work, 'steps.txt');
+  writeFileSync(plan, steps.map((step) => `${step.join('\n')}\n\n`).join(''));
+  execFileSync('java', ['-cp', proguardJar(), join(JAVA_ROOT, 'tools/BuildSteps.java'), plan], { cwd: work, stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
 /** MIDP manifest: the MIDlet attributes a JAD must repeat (72-byte lines are far off here). */
@@ -99,9 +111,11 @@ export function buildJavaPackages(outDir = DIST): Record<JavaTarget, string> {
   const work = mkdtempSync(join(tmpdir(), 'ketai-java-'));
   try {
     mkdirSync(outDir, { recursive: true });
+    const targets = Object.keys(TARGETS) as JavaTarget[];
+    runSteps(work, targets.flatMap((target, index) => compileSteps(work, target, index === 0)));
     const result = {} as Record<JavaTarget, string>;
-    for (const target of Object.keys(TARGETS) as JavaTarget[]) {
-      const out = compile(work, target);
+    for (const target of targets) {
+      const out = join(work, 'out', target);
       const entries: ZipEntry[] = filesUnder(out).map((name) => ({ name, data: readFileSync(join(out, name)) }));
       if (target === 'midp') entries.unshift({ name: 'META-INF/MANIFEST.MF', data: manifest() });
       const path = join(outDir, JAR_FILES[target]);
