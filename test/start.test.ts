@@ -45,7 +45,7 @@ describe('npm start', () => {
   // Needs `npm start` to pass signals on (issue 11; the speed branch changes how npm start runs node).
   it('ends its node process when `npm start` itself gets SIGTERM, as a service manager sends it', async () => {
     const npm = spawn('npm', ['start'], {
-      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: await tempDir() },
+      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: await demoDataDir() },
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true, // its own process group, so that the clean-up below reaches a node left behind
     });
@@ -82,7 +82,7 @@ describe('npm start', () => {
   }, 60_000);
 
   it('prints the demo banner with its logins; in production neither passwords nor testers’ URLs', async () => {
-    const demo = await startGatewayProcess({ DATA_DIR: await tempDir() });
+    const demo = await startGatewayProcess({ DATA_DIR: await demoDataDir() });
     demo.child.kill('SIGTERM');
     await once(demo.child, 'exit');
     expect(demo.output()).toContain('DEMO for testers');
