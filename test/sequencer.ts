@@ -19,6 +19,9 @@ const SLOW_FIRST = [
   'test/portal.test.ts',
   'test/biz.test.ts',
   'test/store-postgres.test.ts',
+  // Mostly the PostgreSQL server's work (about a second for each database a test creates).
+  'test/store-contract.test.ts',
+  'test/session.test.ts',
   'test/api-cli.test.ts',
   'test/two-gateways.test.ts',
   'test/client-throttle.test.ts',
