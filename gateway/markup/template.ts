@@ -43,13 +43,18 @@ export function canStandIn(standIns: readonly string[], values: readonly string[
 
 /** The page for `values`, or null when one does not fit its hole (another length, not ASCII). */
 export function fillTemplate(template: PageTemplate, values: readonly string[]): Uint8Array<ArrayBuffer> | null {
-  for (let index = 0; index < values.length; index++) if (!fits(values[index]!, template.lengths[index]!)) return null;
+  for (let index = 0; index < values.length; index++) if (values[index]!.length !== template.lengths[index]) return null;
   const space = room(template.bytes.length);
   const { block: out, start } = space;
   out.set(template.bytes, start);
   for (const { at, value } of template.holes) {
     const text = values[value]!;
-    for (let offset = 0; offset < text.length; offset++) out[start + at + offset] = text.charCodeAt(offset);
+    for (let offset = 0; offset < text.length; offset++) {
+      const code = text.charCodeAt(offset);
+      // Not ASCII: the room is left unclaimed, the caller renders in full.
+      if (code < 0x20 || code > 0x7e) return null;
+      out[start + at + offset] = code;
+    }
   }
   return claim(space, template.bytes.length);
 }

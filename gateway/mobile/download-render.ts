@@ -1,3 +1,4 @@
+import { BoundedCache } from '../bounded-cache.ts';
 import type { Handset } from '../carrier/handset.ts';
 import { renderPage, type RenderedPage } from '../markup/page.ts';
 import { canStandIn, fillTemplate, pageTemplate, type PageTemplate } from '../markup/template.ts';
@@ -21,6 +22,8 @@ const STAND_IN_EXPIRY = japanTime(STAND_IN.expiresAt);
 const templates = new WeakMap<Handset, Map<string, PageTemplate | 'seen' | 'not a template'>>();
 /** Pages per handset: a few outcomes times the banks, which the store holds, not the request. */
 const PER_HANDSET = 32;
+/** Expiry times as the page writes them, by the issuance's `expiresAt`: a link is opened more than once. */
+const expiryTexts = new BoundedCache<string, string>(1000);
 
 export interface DownloadRequest {
   handset: Handset;
@@ -39,7 +42,7 @@ export interface DownloadRequest {
 export function renderDownloadPage(request: DownloadRequest): RenderedPage {
   const { handset, state } = request;
   const key = state.status === 'valid' ? `valid\n${request.appFits}\n${state.bankName}` : state.status;
-  const values = state.status === 'valid' ? [request.ticket, japanTime(state.expiresAt)] : [];
+  const values = state.status === 'valid' ? [request.ticket, expiryText(state.expiresAt)] : [];
   let pages = templates.get(handset);
   const known = pages?.get(key);
   if (typeof known === 'object') {
@@ -53,6 +56,12 @@ export function renderDownloadPage(request: DownloadRequest): RenderedPage {
   if (pages.size >= PER_HANDSET) pages.clear();
   pages.set(key, known === 'seen' ? (templateOf(request, { page, values }, standIns) ?? 'not a template') : 'seen');
   return page;
+}
+
+function expiryText(expiresAt: string): string {
+  let text = expiryTexts.get(expiresAt);
+  if (text === undefined) expiryTexts.set(expiresAt, (text = japanTime(expiresAt)));
+  return text;
 }
 
 /** The page rendered with the stand-ins, as the template of `real` if it is one. */
