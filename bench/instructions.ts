@@ -9,6 +9,8 @@ import { BARE, FIGURES, GATEWAY, issueTicket, ratioLine, startProcess, stopProce
 const SHORT = 2500;
 const LONG = 7500;
 const CONNECTIONS = 4;
+/** `BENCH_FIGURE=/m/dl npm run bench -- instructions`: only the figures whose name contains it (the baseline always runs). */
+const ONLY = process.env.BENCH_FIGURE;
 
 /**
  * The HTTP figures of `bench/http.ts` counted in machine instructions per request (valgrind's
@@ -31,7 +33,7 @@ export async function benchInstructions(): Promise<void> {
     await stopProcess(setup.child);
     const base = await perRequest(BARE, {}, { path: '/healthz' });
     console.log(`  ${'bare Hono GET /healthz (baseline)'.padEnd(58)} ${Math.round(base).toLocaleString('en-US').padStart(12)} instr`);
-    for (const figure of FIGURES) {
+    for (const figure of FIGURES.filter((figure) => !ONLY || figure.name.includes(ONLY))) {
       const count = await perRequest(GATEWAY, { DATA_DIR: dataDir }, figure.request(target));
       ratioLine(figure.name, count, 'instr', base / count, figure.target, '≥');
     }

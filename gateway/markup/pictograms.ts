@@ -45,53 +45,36 @@ function build(): Record<PictogramCarrier, Maps> {
 }
 
 /**
- * Where an emoji may begin: patterns of the UTF-16 units that start one (an astral emoji by its
- * lead surrogate; one class of units, no `u` flag, scans a page in under a microsecond), and the
- * codes that must follow an ASCII start: digits and `#` begin keycaps only with the keycap mark
- * after them. Pages are full of digits and hardly ever hold that mark, so a text without it is
- * scanned for the other starts only. `longestPictogram` decides.
+ * Where an emoji may begin: a table over UTF-16 units (an astral emoji starts with its lead
+ * surrogate), read once per unit of a page; a regular expression over the same units cost about
+ * sixty machine instructions a unit on Japanese text, the table a handful. Digits and `#` begin
+ * keycaps only with the keycap mark after them (`afterAscii`); pages are full of digits and hardly
+ * ever hold that mark. `longestPictogram` decides.
  */
 interface EmojiStarts {
-  any: RegExp;
-  nonAscii: RegExp;
+  /** `START` where an emoji may begin, `ASCII_START` where one may if `afterAscii` follows, else 0. */
+  units: Uint8Array;
   afterAscii: Set<number>;
 }
+const START = 1;
+const ASCII_START = 2;
 
 function emojiStarts(sequences: number[][]): EmojiStarts {
-  const units = new Set<number>();
+  const units = new Uint8Array(0x10000);
   const afterAscii = new Set<number>();
   for (const [first, second] of sequences) {
-    units.add(String.fromCodePoint(first!).charCodeAt(0));
-    if (first! < 0x80 && second !== undefined) afterAscii.add(second);
+    const unit = String.fromCodePoint(first!).charCodeAt(0);
+    if (unit >= 0x80) units[unit] = START;
+    else if (second !== undefined) {
+      units[unit] = ASCII_START;
+      afterAscii.add(second);
+    }
   }
-  const pattern = (codes: number[]) => new RegExp(`[${unitRanges(codes)}]`, 'g');
-  return { any: pattern([...units]), nonAscii: pattern([...units].filter((code) => code >= 0x80)), afterAscii };
-}
-
-/**
- * A character class of `codes` as ranges, starts up to 16 apart joined into one: few, wide ranges
- * are what makes the scan fast; the few characters a join lets in are looked up and found wanting.
- */
-function unitRanges(codes: number[]): string {
-  const unit = (code: number) => `\\u${code.toString(16).padStart(4, '0')}`;
-  const ranges: [number, number][] = [];
-  for (const code of [...codes].sort((a, b) => a - b)) {
-    const last = ranges.at(-1);
-    if (last && code - last[1] <= 16) last[1] = code;
-    else ranges.push([code, code]);
-  }
-  return ranges.map(([from, to]) => (from === to ? unit(from) : `${unit(from)}-${unit(to)}`)).join('');
-}
-
-/** The pattern to scan `text` with: ASCII starts only count when what must follow them is there. */
-function startsIn(text: string, { any, nonAscii, afterAscii }: EmojiStarts): RegExp {
-  for (const code of afterAscii) if (text.includes(String.fromCharCode(code))) return any;
-  return nonAscii;
+  return { units, afterAscii };
 }
 
 /** An ASCII start that the keycap mark does not follow (U+FE0F may come between) starts nothing. */
 function bareAscii(text: string, index: number, afterAscii: Set<number>): boolean {
-  if (text.charCodeAt(index) >= 0x80) return false;
   const next = text.charCodeAt(index + 1);
   return !afterAscii.has(next === 0xfe0f ? text.charCodeAt(index + 2) : next);
 }
@@ -108,19 +91,19 @@ export function pictogramCarrier(carrier: Carrier | string): PictogramCarrier | 
 /** Unicode emoji in `text` → the carrier's private-use pictograms; emoji the carrier lacks are left as they are. */
 export function toCarrierPictograms(text: string, carrier: PictogramCarrier): string {
   const { puaOfEmoji, starts } = mapsOf(carrier);
-  const pattern = startsIn(text, starts);
+  const { units, afterAscii } = starts;
   // Only where an emoji may start is anything looked up; the text between is copied in slices.
-  pattern.lastIndex = 0;
   let out = '';
   let copied = 0;
-  for (let start = pattern.exec(text); start; start = pattern.exec(text)) {
-    if (bareAscii(text, start.index, starts.afterAscii)) continue;
-    const match = longestPictogram(text, start.index, puaOfEmoji);
+  for (let index = 0; index < text.length; index++) {
+    const start = units[text.charCodeAt(index)];
+    if (start === 0 || (start === ASCII_START && bareAscii(text, index, afterAscii))) continue;
+    const match = longestPictogram(text, index, puaOfEmoji);
     if (!match) continue;
-    out += text.slice(copied, start.index) + String.fromCharCode(match.pua);
+    out += text.slice(copied, index) + String.fromCharCode(match.pua);
     // A trailing U+FE0F (☀ + U+FE0F) belongs to the pictogram.
     copied = text[match.end] === '\uFE0F' ? match.end + 1 : match.end;
-    pattern.lastIndex = copied;
+    index = copied - 1;
   }
   return copied === 0 ? text : out + text.slice(copied);
 }

@@ -1,3 +1,4 @@
+import { claim, room } from './byte-room.ts';
 import { emojiOfShiftJis, shiftJisOfPictogram, type PictogramCarrier } from './pictograms.ts';
 
 /**
@@ -58,9 +59,10 @@ function codeOf(unit: number, carrier: PictogramCarrier | null): number {
 
 /** Encodes text as Shift_JIS with `carrier`'s pictograms; characters outside the table become '?'. */
 export function encodeShiftJis(text: string, carrier: PictogramCarrier | null = null): Uint8Array<ArrayBuffer> {
-  table ??= buildTable();
-  const out = new Uint8Array(text.length * 2);
-  let length = 0;
+  // At most two bytes a UTF-16 unit.
+  const space = room(text.length * 2);
+  const out = space.block;
+  let length = space.start;
   for (let index = 0; index < text.length; index++) {
     const unit = text.charCodeAt(index);
     // ASCII is itself (NUL included); pages are mostly markup, so this is the loop's hot path.
@@ -68,7 +70,7 @@ export function encodeShiftJis(text: string, carrier: PictogramCarrier | null = 
       out[length++] = unit;
       continue;
     }
-    const bytes = codeOf(unit, carrier) || (SUBSTITUTES.find(([from]) => from === unit)?.[1] ?? 0);
+    const bytes = codeOf(unit, carrier) || substitute(unit);
     if (bytes === 0) {
       out[length++] = QUESTION_MARK;
       // A surrogate pair is one character: one '?' for both halves.
@@ -78,7 +80,12 @@ export function encodeShiftJis(text: string, carrier: PictogramCarrier | null = 
       out[length++] = bytes & 0xff;
     } else out[length++] = bytes;
   }
-  return out.subarray(0, length);
+  return claim(space, length - space.start);
+}
+
+function substitute(unit: number): number {
+  for (const [from, bytes] of SUBSTITUTES) if (from === unit) return bytes;
+  return 0;
 }
 
 /** True when every character of the text has a Shift_JIS code (for `carrier`'s pictograms, when given). */

@@ -162,7 +162,7 @@ export function helpPage(): Page {
 }
 
 /** `2026/11/22 21:30` in Japan time, the zone the customer reads the mail in. */
-function japanTime(iso: string): string {
+export function japanTime(iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '-';
   const japan = new Date(date.getTime() + 9 * 3600_000);

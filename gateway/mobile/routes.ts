@@ -4,8 +4,9 @@ import { detectHandset } from '../carrier/detect.ts';
 import type { Handset } from '../carrier/handset.ts';
 import { publicOrigin } from '../app/paths.ts';
 import { requestHeaders } from '../http/request-headers.ts';
-import { renderPage, type Page } from '../markup/page.ts';
-import { downloadPage, helpPage, topPage } from './pages.ts';
+import { renderPage, type Page, type RenderedPage } from '../markup/page.ts';
+import { renderDownloadPage } from './download-render.ts';
+import { helpPage, topPage } from './pages.ts';
 import { checkTicket, type TicketLookup } from './ticket.ts';
 
 const STATUS = { valid: 200, expired: 410, used: 410, unknown: 404 } as const;
@@ -24,9 +25,9 @@ export function mobileRoutes(deps: { lookupTicket: TicketLookup; publicUrl?: str
     const state = await checkTicket(deps.lookupTicket, ticket);
     const headers = requestHeaders(c);
     const handset = detectHandset(headers);
-    const pageUrl = `${publicOrigin(c.req.url, deps.publicUrl)}/m/dl/${state.status === 'valid' ? ticket : ''}`;
+    const pageUrl = () => `${publicOrigin(c.req.url, deps.publicUrl)}/m/dl/${state.status === 'valid' ? ticket : ''}`;
     const appFits = state.status === 'valid' && deps.packageFits ? await deps.packageFits(handset, headers['user-agent'] ?? '', state.tenantId) : true;
-    return send(downloadPage({ handset, ticket, state, pageUrl, appFits }), handset, STATUS[state.status], { 'Cache-Control': 'no-store' });
+    return respond(renderDownloadPage({ handset, ticket, state, pageUrl, appFits }), STATUS[state.status], { 'Cache-Control': 'no-store' });
   });
   app.get('/', (c) => send(topPage(), detectHandset(requestHeaders(c)), 200));
   app.get('/help', (c) => send(helpPage(), detectHandset(requestHeaders(c)), 200));
@@ -39,7 +40,10 @@ export function mobileRoutes(deps: { lookupTicket: TicketLookup; publicUrl?: str
  * which node-server then copies out again.
  */
 export function send(page: Page, handset: Handset, status: 200 | 404 | 410, headers: Record<string, string> = {}): Response {
-  const rendered = renderPage(page, { handset });
+  return respond(renderPage(page, { handset }), status, headers);
+}
+
+function respond(rendered: RenderedPage, status: 200 | 404 | 410, headers: Record<string, string>): Response {
   return new Response(rendered.body, {
     status,
     headers: { 'Content-Type': rendered.contentType, 'Content-Length': String(rendered.body.length), Vary: 'User-Agent', ...headers },
