@@ -8,6 +8,7 @@ import { apiRoutes } from './api/routes.ts';
 import type { Config } from './config.ts';
 import { emulatorRoutes } from './emulator/routes.ts';
 import { withSecurityHeaders } from './http/security-headers.ts';
+import { trailingSlashRedirect } from './http/trailing-slash.ts';
 import { bizDownloadRoutes } from './biz/download.ts';
 import { bizServices } from './biz/index.ts';
 import { enrolRoutes } from './biz/enrol-routes.ts';
@@ -60,5 +61,6 @@ export function createApp(services: Services, mode: AppMode = DEVELOPMENT): Hono
   }
   app.route('/', bizRoutes(services, biz, mode));
   app.route('/', portalRoutes(services, mode));
+  app.notFound(trailingSlashRedirect('/m/'));
   return withSecurityHeaders(app, mode);
 }

@@ -105,6 +105,10 @@ describe('/m/biz/<サービスID>', () => {
     expect(page.status).toBe(200);
     const html = new TextDecoder('shift_jis').decode(await page.arrayBuffer());
     expect(html).toContain('/m/biz/20200001/docomo/ketai-token.jam');
+    // Typed with a trailing slash, the address is sent to the page; only a page view is.
+    const slashed = await gateway.request('http://bank.test/m/biz/20200001/', { headers: { 'user-agent': P07A } });
+    expect([slashed.status, slashed.headers.get('location')]).toEqual([301, 'http://bank.test/m/biz/20200001']);
+    expect((await gateway.request('http://bank.test/m/biz/20200001/', { method: 'POST', headers: { 'user-agent': P07A } })).status).toBe(404);
     const adf = await gateway.request('http://bank.test/m/biz/20200001/docomo/ketai-token.jam', { headers: { 'user-agent': P07A } });
     expect(adf.status).toBe(200);
     const text = new TextDecoder('shift_jis').decode(await adf.arrayBuffer());

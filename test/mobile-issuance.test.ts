@@ -47,3 +47,14 @@ describe('download link from a real issuance', () => {
     expect((await app.request(packageUrl, { headers: SH905I })).status).toBe(200);
   });
 });
+
+describe('Java profile of a detected handset', () => {
+  it('is worked out again when the same handset object comes with another user agent (the MIDP version it declares)', () => {
+    const sb = detectHandset({ 'user-agent': 'SoftBank/1.0/910T/TJ001 Browser/NetFront/3.3 Profile/MIDP-2.0 Configuration/CLDC-1.1' });
+    expect(javaProfile(sb, 'SoftBank/1.0/910T/TJ001 Profile/MIDP-2.0')?.profile).toBe('MIDP-2.0');
+    expect(javaProfile(sb, 'SoftBank/1.0/910T/TJ001 Profile/MIDP-1.0')?.profile).toBe('MIDP-1.0');
+    expect(javaProfile(sb, 'SoftBank/1.0/910T/TJ001 Profile/MIDP-2.0')?.profile).toBe('MIDP-2.0');
+    // Shared between requests: nobody can change it for the next one.
+    expect(Object.isFrozen(javaProfile(sb, 'SoftBank/1.0/910T/TJ001 Profile/MIDP-2.0'))).toBe(true);
+  });
+});

@@ -32,8 +32,23 @@ const DOJA_SERIES: Array<[RegExp, string, number]> = [
 /** A Java handset whose series we do not know gets the middle ground the i-appli catalogue grew up on. */
 const DOJA_DEFAULT: [string, number] = ['DoJa-2.0', 30 * KB];
 
-/** The handset's Java profile, or null when it takes no Java package (web token, 未対応). */
+/**
+ * Each detected handset's profile with the user agent it was worked out for: detectHandset gives the
+ * same frozen object for the same headers, so a download page need not run the series patterns again.
+ */
+const known = new WeakMap<Handset, { userAgent: string; profile: JavaProfile | null }>();
+
+/** The handset's Java profile (frozen: shared), or null when it takes no Java package (web token, 未対応). */
 export function javaProfile(handset: Handset, userAgent: string): JavaProfile | null {
+  const seen = known.get(handset);
+  if (seen?.userAgent === userAgent) return seen.profile;
+  const found = profileOf(handset, userAgent);
+  const profile = found && Object.freeze(found);
+  known.set(handset, { userAgent, profile });
+  return profile;
+}
+
+function profileOf(handset: Handset, userAgent: string): JavaProfile | null {
   if (handset.app === 'doja') {
     const model = handset.model ?? '';
     const [profile, maxAppBytes] = DOJA_SERIES.find(([series]) => series.test(model))?.slice(1) as [string, number] | undefined ?? DOJA_DEFAULT;

@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { trimTrailingSlash } from 'hono/trailing-slash';
 import type { Handset } from '../carrier/handset.ts';
 import { detectHandset } from '../carrier/detect.ts';
 import type { PackageCatalog } from '../app/catalog.ts';
@@ -52,7 +51,6 @@ export function bizDownloadPage(tenant: Tenant, handset: Handset, pageUrl: strin
 export function bizDownloadRoutes(deps: { tenants: TenantRepository; packages: PackageCatalog; publicUrl?: string }): Hono {
   const app = new Hono();
   const fits = packageFitter(deps.packages);
-  app.use('/biz/*', trimTrailingSlash());
   const businessBank = async (serviceId: string) => {
     const tenant = /^\d{8}$/.test(serviceId) ? await deps.tenants.byServiceId(serviceId) : undefined;
     return tenant?.kind === 'business' ? tenant : undefined;

@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { trimTrailingSlash } from 'hono/trailing-slash';
 import { detectHandset } from '../carrier/detect.ts';
 import type { Handset } from '../carrier/handset.ts';
 import { publicOrigin } from '../app/paths.ts';
@@ -18,8 +17,7 @@ export type PackageFits = (handset: Handset, userAgent: string, tenantId: string
 export function mobileRoutes(deps: { lookupTicket: TicketLookup; publicUrl?: string; packageFits?: PackageFits }): Hono {
   const app = new Hono();
   // Mounted at /m, the top page's path is `/m`; `/m/` (where a browser lands) and other unknown
-  // trailing-slash forms are sent there instead of a 404.
-  app.use('*', trimTrailingSlash());
+  // trailing-slash forms are sent there by createApp's not-found answer (http/trailing-slash.ts).
   app.get('/dl/:ticket', async (c) => {
     const ticket = c.req.param('ticket');
     const state = await checkTicket(deps.lookupTicket, ticket);

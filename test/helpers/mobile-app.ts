@@ -3,6 +3,7 @@ import { createPackageCatalog } from '../../gateway/app/catalog.ts';
 import { packageFitter } from '../../gateway/app/profile.ts';
 import { appRoutes } from '../../gateway/app/routes.ts';
 import { mobileRoutes } from '../../gateway/mobile/routes.ts';
+import { trailingSlashRedirect } from '../../gateway/http/trailing-slash.ts';
 import type { TicketLookup, TicketState } from '../../gateway/mobile/ticket.ts';
 
 export const VALID = 'V'.repeat(31) + 'a';
@@ -27,5 +28,7 @@ export function mobileApp(dataDir: string, publicUrl?: string): Hono {
   const app = new Hono();
   app.route('/m', mobileRoutes({ lookupTicket, packageFits: packageFitter(packages), ...(publicUrl ? { publicUrl } : {}) }));
   app.route('/m', appRoutes({ lookupTicket, packages, ...(publicUrl ? { publicUrl } : {}) }));
+  // As createApp answers what found no route: `/m/` and the like go to the path without the slash.
+  app.notFound(trailingSlashRedirect('/m/'));
   return app;
 }
