@@ -83,6 +83,14 @@ export class HandsetPage {
     await this.page.evaluate((offset) => (window as unknown as WithHandset).handset.setClock(offset), offsetMs);
   }
 
+  /**
+   * The clock panel's 次の周期へ: the handset's time moves to the start of the installed token's next
+   * period, so its next code is for a later time step, without waiting for it in real time.
+   */
+  async nextPeriod(): Promise<void> {
+    await this.page.$eval('[data-action=next-period]', (button) => (button as HTMLButtonElement).click());
+  }
+
   async reset(): Promise<void> {
     await this.page.evaluate(() => (window as unknown as WithHandset).handset.reset());
   }
