@@ -125,7 +125,7 @@ export function ratioLine(name: string, value: number, unit: string, ratio: numb
   console.log(`  ${name.padEnd(58)} ${Math.round(value).toLocaleString('en-US').padStart(12)} ${unit.padEnd(5)} ${ratio.toFixed(2).padStart(6)}×  target ${sense} ${target}×  ${(met ? 'met' : 'NOT MET').padEnd(8)}${extra}`);
 }
 
-function median(values: number[]): number {
+export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = sorted.length >> 1;
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;

@@ -30,7 +30,7 @@ describe('scenario CLI', () => {
     expect(output).toContain('[fixture-pass] ✔ health check answers ok');
     const [run] = await results(reportDir);
     expect(run!.passed).toBe(true);
-    expect(run!.steps.map((s) => s.shots.map((shot) => shot.label))).toEqual([['pc'], ['second', 'pc']]);
+    expect(run!.steps.map((s) => s.shots.map((shot) => shot.label))).toEqual([['pc'], ['pc', 'second']]);
     for (const shot of run!.steps.flatMap((s) => s.shots)) expect(existsSync(join(reportDir, shot.file)), shot.file).toBe(true);
     const html = await readFile(join(reportDir, 'index.html'), 'utf8');
     expect(html).toContain('<img src="fixture-pass/02-second.png"');

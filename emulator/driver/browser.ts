@@ -2,9 +2,14 @@ import { existsSync } from 'node:fs';
 import puppeteer, { type Browser, type LaunchOptions } from 'puppeteer-core';
 
 /**
- * Flags for a closed network: no background fetches, no sandbox (CI runs as root). No back-forward
- * cache: nothing here goes back in Chromium's own history (the emulator's mini browser keeps its own),
- * and keeping each page left alive for it costs about a fifth of the CPU of a navigation.
+ * Flags for a closed network: no background fetches, no sandbox (CI runs as root). Features off for CPU
+ * (measured per scenario run, README "Benchmarks"):
+ * - BackForwardCache: nothing here goes back in Chromium's own history (the emulator's mini browser
+ *   keeps its own), and keeping each page left alive for it costs about a fifth of a navigation.
+ * - RenderDocument: a new frame host for every same-site navigation; without it a portal page load
+ *   costs about half the CPU.
+ * - The omnibox popup and the other top-chrome WebUI that headless Chromium still loads for every
+ *   window (each browser context opens one): a renderer of its own, about 0.5 CPU-s a window.
  */
 export const CHROMIUM_FLAGS = [
   '--no-sandbox',
@@ -14,7 +19,7 @@ export const CHROMIUM_FLAGS = [
   '--disable-sync',
   '--no-first-run',
   '--disable-quic',
-  '--disable-features=BackForwardCache',
+  '--disable-features=BackForwardCache,RenderDocument,WebUIOmniboxPopup,WebUIOmniboxFullPopup,WebUIOmniboxAimPopup,PreloadTopChromeWebUI',
 ];
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];

@@ -83,19 +83,59 @@ export class HandsetPage {
     await this.page.evaluate((offset) => (window as unknown as WithHandset).handset.setClock(offset), offsetMs);
   }
 
+  /**
+   * The clock panel's 次の周期へ: the handset's time moves to the start of the installed token's next
+   * period, so its next code is for a later time step, without waiting for it in real time.
+   */
+  async nextPeriod(): Promise<void> {
+    await this.page.$eval('[data-action=next-period]', (button) => (button as HTMLButtonElement).click());
+  }
+
   async reset(): Promise<void> {
     await this.page.evaluate(() => (window as unknown as WithHandset).handset.reset());
   }
 
   /** Waits until the screen's title or text contains `text`; the error shows the screen it saw. */
   async waitFor(text: string, timeoutMs = 10_000): Promise<HandsetScreen> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const screen = await this.screen();
-      if (screen.title.includes(text) || screen.text.includes(text)) return screen;
-      if (Date.now() > deadline) throw new Error(`handset screen never showed "${text}"; last screen: ${JSON.stringify(screen)}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    const seen = await this.untilShown({ text }, timeoutMs);
+    if (seen.matched) return seen.screen;
+    throw new Error(`handset screen never showed "${text}"; last screen: ${JSON.stringify(seen.screen)}`);
+  }
+
+  /**
+   * Checks the screen in the page, again at each change of the page (a MutationObserver: no polling
+   * from here, no sleeps), until it shows `want.text` or, without it, a code; or `timeoutMs` passed.
+   * Only inline callbacks in the page function: tsx would wrap named ones in a helper the page lacks.
+   */
+  private untilShown(want: { text?: string }, timeoutMs: number): Promise<{ matched: boolean; screen: HandsetScreen; code: string | null }> {
+    return this.page.evaluate(
+      async (wanted: { text?: string }, ms: number) => {
+        const { handset } = window as unknown as WithHandset;
+        const deadline = performance.now() + ms;
+        for (;;) {
+          // screen() and otp() redraw the token app from its clock, before the observer below starts.
+          const screen = handset.screen();
+          const code = wanted.text === undefined ? handset.otp() : null;
+          const matched = wanted.text === undefined ? code !== null : screen.title.includes(wanted.text) || screen.text.includes(wanted.text);
+          const left = deadline - performance.now();
+          if (matched || left <= 0) return { matched, screen, code };
+          await new Promise<void>((resolve) => {
+            const observer = new MutationObserver(() => {
+              observer.disconnect();
+              clearTimeout(timer);
+              resolve();
+            });
+            const timer = setTimeout(() => {
+              observer.disconnect();
+              resolve();
+            }, left);
+            observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+          });
+        }
+      },
+      want,
+      timeoutMs,
+    );
   }
 
   /** Moves focus down until the focused item contains `label` (d-pad only, as a user would). */
@@ -122,18 +162,11 @@ export class HandsetPage {
     return this.page.evaluate(() => (window as unknown as WithHandset).handset.requests());
   }
 
-  /**
-   * The code the token app shows, computed at the call from the handset's clock. Polled from here, not
-   * by timers in the page, which a background tab throttles.
-   */
+  /** The code the token app shows, computed at the call from the handset's clock (waiting for the OTP screen). */
   async readOtp(timeoutMs = 10_000): Promise<string> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const code = await this.page.evaluate(() => (window as unknown as WithHandset).handset.otp());
-      if (code) return code;
-      if (Date.now() > deadline) throw new Error(`the token app shows no code; last screen: ${JSON.stringify(await this.screen())}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    const seen = await this.untilShown({}, timeoutMs);
+    if (seen.code) return seen.code;
+    throw new Error(`the token app shows no code; last screen: ${JSON.stringify(seen.screen)}`);
   }
 
   /** Drives the token app's 初期設定 by keys: fields by type(), agreement by select, 送信 by soft key. */

@@ -69,7 +69,10 @@ export class PortalPage {
       else if (tag.endsWith(':radio')) await this.page.click(`input[name="${name}"][value="${value}"]`);
       else {
         await field!.evaluate((el) => ((el as HTMLInputElement).value = ''));
-        await field!.type(value);
+        // One text insertion, as an IME commits it: the field keeps its maxlength as with keystrokes, but
+        // this is one message instead of two a character, each of which made Chromium draw a frame.
+        await field!.focus();
+        if (value) await this.page.keyboard.sendCharacter(value);
       }
     }
   }

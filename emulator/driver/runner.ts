@@ -95,14 +95,12 @@ export async function runScenario(target: RunTarget, options: RunOptions): Promi
   const writing: Promise<void>[] = [];
   const shoot = async (prefix: string): Promise<Shot[]> => {
     const shots: Shot[] = [];
-    // The PC tab last, so that it is in front again for the next step: a background tab's navigations may stall.
-    for (const tab of [...tabs.slice(1), ...tabs.slice(0, 1)]) {
+    for (const tab of tabs) {
       const file = join(folder, `${prefix}-${tab.label}.png`);
-      // Headless Chromium may never paint a background tab, so with several tabs each comes to the front
-      // first. A tab that crashed or closed cannot be pictured; the step's own error says why.
-      const front = tabs.length > 1 ? tab.page.bringToFront() : Promise.resolve();
-      const picture = front.then(() => tab.page.screenshot({ optimizeForSpeed: true }));
-      const bytes = await withTimeout(picture, SCREENSHOT_TIMEOUT_MS).catch(() => null);
+      // Every tab is a window of its own, always visible (openTab): none needs bringing to the front,
+      // which made Chromium repaint it from scratch. A tab that crashed or closed cannot be pictured;
+      // the step's own error says why.
+      const bytes = await withTimeout(tab.page.screenshot({ optimizeForSpeed: true }), SCREENSHOT_TIMEOUT_MS).catch(() => null);
       if (!bytes) continue;
       writing.push(writeFile(join(options.reportDir, file), bytes).catch((error: unknown) => void result.notes.push(`screenshot ${file} not written: ${message(error)}`)));
       shots.push({ label: tab.label, file });
@@ -129,7 +127,9 @@ export async function runScenario(target: RunTarget, options: RunOptions): Promi
 
   const openTab = async (label: string, tabOptions: { userAgent?: string } = {}): Promise<Page> => {
     if (!/^[a-z0-9-]+$/.test(label) || tabs.some((tab) => tab.label === label)) throw new Error(`tab label "${label}" must be unique, lower-case letters, digits and dashes`);
-    const page = await context.newPage();
+    // A window per tab, not tabs in one window: a background tab is hidden, so Chromium throttles it and
+    // drops its pictures, and showing it again for the screenshot cost a full repaint every step.
+    const page = await context.newPage({ type: 'window' });
     if (tabOptions.userAgent) await page.setUserAgent(tabOptions.userAgent);
     tabs.push({ label, page });
     return page;

@@ -1,7 +1,6 @@
-import { nextJstMidnight } from '../../gateway/time.ts';
 import { check, defineScenario } from '../driver/scenario.ts';
 import { mailedTicket } from './handsets.ts';
-import { enrollWithoutHandset, expectError, HANAKO, loginUntilOtp, ProvisionedToken } from './support.ts';
+import { enrollWithoutHandset, expectError, HANAKO, loginUntilOtp, ProvisionedToken, untilNextJstDay } from './support.ts';
 
 export default defineScenario({
   name: 'release-and-reissue',
@@ -23,7 +22,7 @@ export default defineScenario({
       await ctx.pc.expectScreen('BOP001');
       await expectError(ctx, '利用解除の当日はトークン発行を行えません');
     });
-    await ctx.step('the clock moves to the next day in Japan', () => ctx.advanceClock(nextJstMidnight(ctx.now()) + 60_000 - ctx.now()));
+    await ctx.step('the clock moves to the next day in Japan', () => ctx.advanceClock(untilNextJstDay(ctx.now())));
     await ctx.step('login without OTP: the status is 未登録 again', async () => {
       await ctx.pc.login(HANAKO.loginId, HANAKO.password);
       await ctx.pc.expectScreen('BTP001');

@@ -1,5 +1,7 @@
 import { codeForStep, stepAt } from '../../gateway/otp/code.ts';
 import { PERSONAL_POLICY } from '../../gateway/otp/policy.ts';
+import { IDLE_MS } from '../../gateway/portal/session.ts';
+import { nextJstMidnight } from '../../gateway/time.ts';
 import { check, type ScenarioContext } from '../driver/scenario.ts';
 import { mailedTicket } from './handsets.ts';
 
@@ -63,6 +65,15 @@ export class ProvisionedToken {
     this.drifts = [now, now + 1].map((checkedIn) => ({ checkedIn, drift: step - checkedIn }));
     return codeForStep(this.fields.secret!, params, step);
   }
+}
+
+/**
+ * How far `ctx.advanceClock` must move the gateway's clock for the next day in Japan with the PC session
+ * over: a minute past the next midnight, but never less than a session's idle time and a minute (in the
+ * last minutes before midnight the next day is nearer than that, and the session would survive).
+ */
+export function untilNextJstDay(now: number): number {
+  return Math.max(nextJstMidnight(now) + 60_000 - now, IDLE_MS + 60_000);
 }
 
 /** `key=value` lines, the provisioning answer's format. */

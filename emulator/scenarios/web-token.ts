@@ -32,9 +32,8 @@ export default defineScenario({
       return tab;
     });
     const code = await ctx.step('初期設定 in the web token, by keys, shows a code', async () => {
-      // Followed like a tap on the link (a background tab's click navigation can stall in headless Chromium).
-      await phone.bringToFront();
-      await phone.goto(await phone.$eval('a[href*="/m/app/web"]', (a) => (a as HTMLAnchorElement).href));
+      // A tap on the link: every tab of a run is a window of its own, never a stalled background tab.
+      await Promise.all([phone.waitForNavigation(), phone.click('a[href*="/m/app/web"]')]);
       await phone.waitForSelector('.app-title');
       const keys = [...ids.serviceId, 'ArrowDown', ...ids.userId, 'ArrowDown', ...START_PASSWORD, 'ArrowDown', 'Enter', 'F2'];
       for (const key of keys) await phone.keyboard.press(key as 'Enter');

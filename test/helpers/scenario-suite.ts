@@ -26,8 +26,10 @@ export function scenarioPart(runs: RunTarget[], part: number): RunTarget[] {
 }
 
 /**
- * Runs part `part` as `npm run scenario -- all --parallel 2` would: one browser, each run against its
- * own gateway (the next runs' gateways started while a run executes), a screenshot after every step.
+ * Runs part `part` as `npm run scenario -- all` would: one browser, each run against its own gateway
+ * (the next run's gateway started while a run executes), a screenshot after every step. One run at a
+ * time: the parts themselves run side by side in vitest's workers, three runs on two cores already,
+ * and a second run per part only added contention (README, "Tests": 110 → 97 CPU-s for the parts).
  */
 export function describeScenarioPart(part: number): void {
   describe(`built-in scenarios and the README example, part ${part} of ${SCENARIO_PARTS}`, async () => {
@@ -40,7 +42,7 @@ export function describeScenarioPart(part: number): void {
       browser = await launchBrowser();
       // Kept for the whole describe (tempDir() would be emptied after the first test).
       reportDir = await mkdtemp(join(tmpdir(), 'ketai-scenarios-'));
-      results = await runAll(targets, { browser, reportDir, parallel: 2 });
+      results = await runAll(targets, { browser, reportDir, parallel: 1 });
     }, 300_000);
     afterAll(async () => {
       await browser?.close();
