@@ -14,7 +14,7 @@ import { PostgresDatabase } from '../gateway/store/postgres/index.ts';
 import { prepare, readMigrations } from '../gateway/store/postgres/migrate.ts';
 import { TABLES } from '../gateway/store/postgres/tables.ts';
 import type { Customer, Token } from '../gateway/store/schema.ts';
-import { freshPostgresUrl, SKIP_POSTGRES, testKeyCheck } from './helpers/backends.ts';
+import { freshPostgresUrl, pgDumpArgs, SKIP_POSTGRES, testKeyCheck } from './helpers/backends.ts';
 import { TEST_PASSWORD_COST } from './helpers/config.ts';
 
 const open = (url: string, check = testKeyCheck(), connectTimeoutMs?: number) => PostgresDatabase.open({ url, poolSize: 4, keyCheck: check, connectTimeoutMs });
@@ -96,7 +96,7 @@ describe.skipIf(SKIP_POSTGRES)('postgres backend', () => {
   });
 
   it('orders by code units on a database whose default collation is en-US', async () => {
-    const url = await freshPostgresUrl('en-US');
+    const url = await freshPostgresUrl({ icuLocale: 'en-US' });
     expect(await sql(url, 'SELECT daticulocale AS i FROM pg_database WHERE datname = current_database()')).toEqual([{ i: 'en-US' }]);
     const db = await open(url);
     const serials = ['KTa', 'KTB', 'KT_1', 'KT-1', 'KT1', 'KTb', 'KTA'];
@@ -107,7 +107,7 @@ describe.skipIf(SKIP_POSTGRES)('postgres backend', () => {
   });
 
   it('has closed every connection when close resolves: dropping the database at once hits none of them', async () => {
-    const url = await freshPostgresUrl();
+    const url = await freshPostgresUrl({ ownDatabase: true });
     const db = await open(url);
     await Promise.all(Array.from({ length: 8 }, (_, i) => db.throttle.hit(`k${i}`, 0, 1)));
     const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
@@ -263,7 +263,7 @@ describe.skipIf(SKIP_POSTGRES)('postgres backend', () => {
     await db.customers.put(customer('c1', { passwordHash: await hashPassword(password, TEST_PASSWORD_COST), confirmPasswordHash: await hashPassword('Kakunin-7305', TEST_PASSWORD_COST) }));
     await db.tokens.put({ ...token(serial), sealedSecret, algorithm: PERSONAL_POLICY.algorithm });
     await db.close();
-    const { stdout: dump } = await promisify(execFile)('/usr/bin/pg_dump', ['--dbname', url], { maxBuffer: 64 * 1024 * 1024 });
+    const { stdout: dump } = await promisify(execFile)('/usr/bin/pg_dump', pgDumpArgs(url), { maxBuffer: 64 * 1024 * 1024 });
     // The dump does hold the records (sealed), so the absence below means something.
     expect(dump).toContain(serial);
     expect(dump).toContain(sealedSecret);

@@ -6,7 +6,7 @@ import { codeAt } from '../gateway/otp/code.ts';
 import { SecretBox } from '../gateway/security/secret-box.ts';
 import { keyCheck } from '../gateway/store/key-check.ts';
 import { openStore } from '../gateway/store/open.ts';
-import { freshPostgresUrl, SKIP_POSTGRES } from './helpers/backends.ts';
+import { freshPostgresUrl, pgDumpArgs, SKIP_POSTGRES } from './helpers/backends.ts';
 import { startGatewayProcess, type GatewayProcess } from './helpers/gateway-process.ts';
 import { PortalClient, type RequestTarget } from './helpers/portal-client.ts';
 import { tempDir } from './helpers/temp-dir.ts';
@@ -118,7 +118,7 @@ describe.skipIf(SKIP_POSTGRES)('two gateways on one PostgreSQL', () => {
     expect(client.page.screen).toBe('BLI002');
 
     // A dump of the database holds no clear seed, password or download ticket.
-    const { stdout } = await promisify(execFile)('pg_dump', ['--data-only', databaseUrl], { maxBuffer: 64 * 1024 * 1024 });
+    const { stdout } = await promisify(execFile)('pg_dump', ['--data-only', ...pgDumpArgs(databaseUrl)], { maxBuffer: 64 * 1024 * 1024 });
     for (const secret of [fields.secret!, 'Passw0rd!', 'kakunin1', '2468\n', ticket]) expect(stdout).not.toContain(secret);
   }, 120_000);
 });

@@ -72,9 +72,12 @@ export function clockPanel(clock: ClockControl): { element: HTMLElement; refresh
   const time = (<output data-field="handsetTime" />) as HTMLOutputElement;
   const offset = (<input name="clockOffset" type="number" step="1" aria-label="ずれ（秒）" />) as HTMLInputElement;
   const format = new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', dateStyle: 'medium', timeStyle: 'medium' });
+  // Called twice a second: only a changed text is written, as each write costs the page a repaint.
   const refresh = () => {
-    time.value = format.format(clock.now());
-    if (document.activeElement !== offset) offset.value = String(Math.round(clock.offset() / 1000));
+    const shown = format.format(clock.now());
+    if (time.value !== shown) time.value = shown;
+    const seconds = String(Math.round(clock.offset() / 1000));
+    if (document.activeElement !== offset && offset.value !== seconds) offset.value = seconds;
   };
   const next = () => {
     const period = clock.period() * 1000;

@@ -183,7 +183,8 @@ async function main() {
   // The shown time only; nothing the handset computes depends on this timer.
   const showTime = () => {
     clock.refresh();
-    phoneTime.textContent = new Date(shell.now()).toLocaleTimeString('ja-JP', { timeZone: 'Asia/Tokyo', hour: '2-digit', minute: '2-digit' });
+    const shown = new Date(shell.now()).toLocaleTimeString('ja-JP', { timeZone: 'Asia/Tokyo', hour: '2-digit', minute: '2-digit' });
+    if (phoneTime.textContent !== shown) phoneTime.textContent = shown;
   };
   showTime();
   setInterval(showTime, 500);
