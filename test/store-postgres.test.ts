@@ -12,8 +12,9 @@ import { StoreOpenError } from '../gateway/store/database.ts';
 import { keyCheck } from '../gateway/store/key-check.ts';
 import { PostgresDatabase } from '../gateway/store/postgres/index.ts';
 import { prepare, readMigrations } from '../gateway/store/postgres/migrate.ts';
+import { postgresRepositories, type Queryable } from '../gateway/store/postgres/repositories.ts';
 import { TABLES } from '../gateway/store/postgres/tables.ts';
-import type { Customer, Token } from '../gateway/store/schema.ts';
+import type { AuditEvent, Customer, Token } from '../gateway/store/schema.ts';
 import { freshPostgresUrl, pgDumpArgs, SKIP_POSTGRES, testKeyCheck } from './helpers/backends.ts';
 import { TEST_PASSWORD_COST } from './helpers/config.ts';
 
@@ -39,6 +40,24 @@ function token(serial: string): Token {
     issuedAt: '2026-12-01T00:00:00.000Z', expiresAt: '2031-12-01T00:00:00.000Z', lastStep: null, drift: 0, failures: 0, lockedUntil: null,
   };
 }
+
+/** The repositories outside a transaction over a pool of their own that counts the statements sent. */
+function countingRepositories(url: string, settings = '') {
+  const withSettings = new URL(url);
+  withSettings.search = `?options=${encodeURIComponent(`${withSettings.searchParams.get('options') ?? ''} ${settings}`.trim())}`;
+  const pool = new pg.Pool({ connectionString: withSettings.toString(), max: 4 });
+  const sent: string[] = [];
+  const counting: Queryable = { query: ((config: { name?: string; text: string } | string, ...rest: unknown[]) => {
+    sent.push(typeof config === 'string' ? config : (config.name ?? config.text));
+    return (pool.query as (...args: unknown[]) => unknown)(config, ...rest);
+  }) as Queryable['query'] };
+  return { repos: postgresRepositories(counting, false), sent, end: () => pool.end() };
+}
+
+const verifyEvent = (serial: string, i: number): AuditEvent => ({
+  id: `${String(1_800_000_000_000 + i).padStart(13, '0')}-000000-${serial}`, at: '2026-12-01T00:00:00.000Z', tenantId: 't1', actor: 'api:k1',
+  action: 'otp.verify', result: 'ok', serial: `****${serial.slice(-4)}`, serialHash: `hash-${serial}`, detail: { note: `it's "${serial}"` },
+});
 
 describe('postgres table map', () => {
   it('has a real column for every field a collection is looked up by, key first', () => {
@@ -193,6 +212,89 @@ describe.skipIf(SKIP_POSTGRES)('postgres backend', () => {
     expect((await db.customers.get('c1'))?.loginFailures).toBe(2);
     expect((await db.customers.get('c2'))?.loginFailures).toBe(2);
     await db.close();
+  });
+
+  it('accepts many tokens\' steps in one statement, each step once and each with its own audit event', async () => {
+    const url = await freshPostgresUrl();
+    const db = await open(url);
+    const serials = Array.from({ length: 40 }, (_, i) => `S${String(i).padStart(3, '0')}`);
+    await Promise.all(serials.map((serial) => db.tokens.put(token(serial))));
+    const { repos, sent, end } = countingRepositories(url);
+    try {
+      const now = Date.now();
+      // Verifications of forty tokens at once, every other one with its event; then a replay of each, and of one token ten times over.
+      const first = await Promise.all(serials.map((serial, i) => repos.tokens.acceptStep(serial, { step: 100 + i, drift: i % 3 }, now, i % 2 === 0 ? verifyEvent(serial, i) : undefined)));
+      expect(first.every(Boolean)).toBe(true);
+      expect(sent).toEqual(['accept-steps']);
+      const replays = await Promise.all(serials.map((serial, i) => repos.tokens.acceptStep(serial, { step: 100 + i, drift: 0 }, now, verifyEvent(serial, 100 + i))));
+      expect(replays.some(Boolean)).toBe(false);
+      const racing = await Promise.all(Array.from({ length: 10 }, (_, i) => repos.tokens.acceptStep('S000', { step: 500, drift: 0 }, now, verifyEvent('S000', 200 + i))));
+      expect(racing.filter(Boolean)).toHaveLength(1);
+      // Two tries of one token's step never share a statement: the race took ten.
+      expect(sent.filter((name) => name === 'accept-steps')).toHaveLength(2 + 10);
+
+      const rows = await sql<{ serial: string; last_step: string; drift: number }>(url, 'SELECT serial, last_step, drift FROM tokens ORDER BY serial');
+      expect(rows.map((row) => [row.serial, Number(row.last_step), row.drift])).toEqual(serials.map((serial, i) => [serial, i === 0 ? 500 : 100 + i, i === 0 ? 0 : i % 3]));
+      const events = await db.audit.list({ tenantId: 't1', limit: 1000 });
+      expect(events.map((event) => event.serialHash).sort()).toEqual([...serials.filter((_, i) => i % 2 === 0), 'S000'].map((serial) => `hash-${serial}`).sort());
+      const logged = events.find((event) => event.id === verifyEvent('S004', 4).id);
+      expect(logged).toEqual(verifyEvent('S004', 4));
+    } finally {
+      await end();
+      await db.close();
+    }
+  });
+
+  it('reads the tokens and banks of concurrent verifications in one statement, each caller its own copy', async () => {
+    const url = await freshPostgresUrl();
+    const db = await open(url);
+    await db.tenants.put({ id: 't1', name: 'ひまわり銀行', kind: 'personal', serviceId: '10100001', policy: PERSONAL_POLICY });
+    await Promise.all(['A1', 'A2', 'A3'].map((serial) => db.tokens.put(token(serial))));
+    const { repos, sent, end } = countingRepositories(url);
+    try {
+      const asked = ['A2', 'nope', 'A1', 'A2', 'A3'];
+      const found = await Promise.all(asked.map((serial) => repos.tokens.withTenant(serial)));
+      expect(sent).toEqual(['tokens-with-tenants']);
+      expect(found.map((f) => f?.token.serial)).toEqual(['A2', undefined, 'A1', 'A2', 'A3']);
+      expect(found.every((f) => f === undefined || (f.tenant.id === 't1' && f.tenant.policy.maxFailures === PERSONAL_POLICY.maxFailures))).toBe(true);
+      expect(found[0]).toEqual(found[3]);
+      expect(found[0]).not.toBe(found[3]);
+      expect(found[0]!.token).not.toBe(found[3]!.token);
+    } finally {
+      await end();
+      await db.close();
+    }
+  });
+
+  it('runs a verification statement again when it loses a deadlock against a transaction', async () => {
+    const url = await freshPostgresUrl();
+    const db = await open(url);
+    await Promise.all(['D1', 'D2'].map((serial) => db.tokens.put(token(serial))));
+    // The statement's own connections find the deadlock first, so they are the ones that lose it.
+    const { repos, sent, end } = countingRepositories(url, '-c deadlock_timeout=50');
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    try {
+      let accepted: Promise<boolean[]> | undefined;
+      await db.transaction(async (tx) => {
+        await tx.tokens.get('D2');
+        // The statement locks D1, then waits for D2; this transaction then reaches for D1.
+        accepted = Promise.all(['D1', 'D2'].map((serial) => repos.tokens.acceptStep(serial, { step: 7, drift: 0 }, Date.now())));
+        for (let waited = 0; ; waited += 10) {
+          const { rows } = await admin.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'WITH input AS%'");
+          if (rows[0].n === 1) break;
+          if (waited > 5_000) throw new Error('the statement never waited for the lock');
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        }
+        await tx.tokens.get('D1');
+      });
+      expect(await accepted).toEqual([true, true]);
+      expect(sent).toEqual(['accept-steps', 'accept-steps']);
+    } finally {
+      await admin.end();
+      await end();
+      await db.close();
+    }
   });
 
   it('fails a transaction whose connection is killed, without crashing, and goes on with a new one', async () => {

@@ -2,7 +2,7 @@ import pg from 'pg';
 import { StoreOpenError, type Database, type Repositories } from '../database.ts';
 import type { KeyCheck } from '../key-check.ts';
 import { prepare, readMigrations } from './migrate.ts';
-import { postgresRepositories } from './repositories.ts';
+import { ATTEMPTS, postgresRepositories, RETRYABLE } from './repositories.ts';
 
 export interface PostgresOptions {
   /** `postgres://user:password@host:port/database`. */
@@ -19,9 +19,6 @@ export interface PostgresOptions {
   idleInTransactionMs?: number;
 }
 
-/** SQLSTATEs after which a transaction can simply be run again: serialization failure, deadlock. */
-const RETRYABLE = new Set(['40001', '40P01']);
-const ATTEMPTS = 5;
 
 /**
  * The PostgreSQL backend (docs/storage.md, "PostgreSQL"): several gateways share one database.

@@ -1,5 +1,6 @@
 import type pg from 'pg';
-import type { AuditQuery, Collection, Repositories } from '../database.ts';
+import type { AcceptedStep, AuditQuery, Collection, Repositories } from '../database.ts';
+import { batched } from './batch.ts';
 import type { AuditEvent, OutboxMail, Tenant, Token } from '../schema.ts';
 import { columnList, fromRow, TABLES, toParams, upsertSql, type Row, type Table } from './tables.ts';
 
@@ -20,11 +21,47 @@ function filters(parts: readonly [sql: string, value: unknown][], params: unknow
 /** `LIMIT n`, or nothing for an unbounded (infinite) limit, as `slice` treats it in the embedded store. */
 const limitClause = (limit: number | undefined) => (limit === undefined || !Number.isFinite(limit) ? '' : ` LIMIT ${Math.max(0, Math.floor(limit))}`);
 
-/** The OTP hot path's conditional UPDATE (docs/storage.md, "The OTP hot path"). */
-const ACCEPT_STEP = `UPDATE tokens SET last_step = $2, drift = $3, failures = 0, locked_until = NULL
-  WHERE serial = $1 AND status <> 'revoked' AND (locked_until IS NULL OR locked_until <= $4)
-    AND (last_step IS NULL OR last_step < $2)
-  RETURNING serial`;
+/**
+ * The OTP hot path's conditional UPDATE (docs/storage.md, "The OTP hot path") for several tokens at
+ * once, one input row each. Their rows are locked first, in serial order, so that two such statements
+ * (of two gateways) never wait for each other crosswise. With their audit events, a data-modifying CTE
+ * inserts each one from its token's row: a step and its event are one statement and one commit, and
+ * there is no event for a step that was not accepted.
+ */
+function acceptStepsSql(): string {
+  const t = TABLES.audit;
+  const names = [...t.columns.map((c) => c.column), 'doc'];
+  const arrays = names.map((_, i) => `$${6 + i}::text[]`).join(', ');
+  const selected = [...t.columns.map((c) => `e.${c.column}${c.type === 'text' ? '' : `::${c.type}`}`), 'e.doc::jsonb'].join(', ');
+  return `WITH input AS (SELECT * FROM unnest($1::text[], $2::bigint[], $3::int[], $4::bigint[]) AS v(serial, step, drift, now)),
+    locked AS (SELECT serial FROM tokens WHERE serial = ANY($1::text[]) ORDER BY serial FOR UPDATE),
+    accepted AS (
+      UPDATE tokens t SET last_step = v.step, drift = v.drift, failures = 0, locked_until = NULL
+      FROM input v JOIN locked USING (serial)
+      WHERE t.serial = v.serial AND t.status <> 'revoked' AND (t.locked_until IS NULL OR t.locked_until <= v.now)
+        AND (t.last_step IS NULL OR t.last_step < v.step)
+      RETURNING t.serial),
+    logged AS (
+      INSERT INTO ${t.name} (${names.join(', ')})
+      SELECT ${selected} FROM unnest($5::text[], ${arrays}) AS e(serial, ${names.join(', ')}) JOIN accepted USING (serial))
+    SELECT serial FROM accepted`;
+}
+const ACCEPT_STEPS = acceptStepsSql();
+
+/** One token's accepted step, as `acceptStep` takes it. */
+interface StepToAccept {
+  serial: string;
+  accepted: AcceptedStep;
+  now: number;
+  event?: AuditEvent | undefined;
+}
+
+/** SQLSTATEs after which a transaction, or a statement outside one, can simply be run again: serialization failure, deadlock. */
+export const RETRYABLE = new Set(['40001', '40P01']);
+export const ATTEMPTS = 5;
+
+/** Calls to one statement of the hot path batched at most this many at a time. */
+const BATCH_MAX = 256;
 
 /**
  * An audit event's INSERT with its parameters numbered from `from`: `VALUES`, or a `SELECT … <source>`
@@ -81,6 +118,51 @@ export function postgresRepositories(q: Queryable, lock: boolean): Repositories 
 
   const { tenants, customers, issuances, tokens, accounts, transfers, sessions, outbox, apiKeys, throttle, audit } = TABLES;
 
+  /** Tokens with their banks by serial, in the order asked (the token row locked in a transaction, its bank only shared). */
+  async function tokensWithTenants(serials: string[]): Promise<({ token: Token; tenant: Tenant } | undefined)[]> {
+    const lockBoth = lock ? ' FOR UPDATE OF t FOR SHARE OF n' : '';
+    const result = await q.query<Row>({
+      name: `tokens-with-tenants${locking}`,
+      text: `SELECT ${aliased(tokens, 't', '')}, ${aliased(tenants, 'n', 'n_')} FROM tokens t JOIN tenants n ON n.id = t.tenant_id WHERE t.serial = ANY($1::text[])${lockBoth}`,
+      values: [serials],
+    });
+    const rows = new Map(result.rows.map((row) => [row.serial as string, row]));
+    return serials.map((serial) => {
+      const row = rows.get(serial);
+      return row && { token: fromRow<Token>(tokens, row), tenant: fromRow<Tenant>(tenants, unprefixed(row, 'n_')) };
+    });
+  }
+
+  /**
+   * Row locking makes concurrent tries for one step (from any gateway) wait for each other and
+   * re-check the condition, so exactly one of them matches; one statement never holds two tries of
+   * one token. A deadlock between two gateways' statements fails both whole: the loser runs again.
+   */
+  async function acceptSteps(steps: StepToAccept[]): Promise<boolean[]> {
+    const logged = steps.filter((s) => s.event !== undefined);
+    const events = logged.map((s) => toParams(audit, s.event as unknown as Row));
+    const eventColumns = Array.from({ length: audit.columns.length + 1 }, (_, i) => events.map((params) => params[i]));
+    const values = [steps.map((s) => s.serial), steps.map((s) => s.accepted.step), steps.map((s) => s.accepted.drift), steps.map((s) => s.now), logged.map((s) => s.serial), ...eventColumns];
+    const result = await retryDeadlock(() => q.query<{ serial: string }>({ name: 'accept-steps', text: ACCEPT_STEPS, values }));
+    const accepted = new Set(result.rows.map((row) => row.serial));
+    return steps.map((s) => accepted.has(s.serial));
+  }
+
+  /** A statement outside a transaction that lost a deadlock did nothing: it runs again (inside one, the transaction does). */
+  async function retryDeadlock<R>(run: () => Promise<R>): Promise<R> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await run();
+      } catch (error) {
+        if (lock || attempt >= ATTEMPTS || !RETRYABLE.has((error as { code?: string }).code ?? '')) throw error;
+      }
+    }
+  }
+
+  const withTenant = lock ? async (serial: string) => (await tokensWithTenants([serial]))[0] : batched(tokensWithTenants, { max: BATCH_MAX });
+  const acceptStep = lock ? async (step: StepToAccept) => (await acceptSteps([step]))[0]! : batched(acceptSteps, { keyOf: (s) => s.serial, max: BATCH_MAX });
+
+
   return {
     tenants: {
       ...collection(tenants),
@@ -99,30 +181,9 @@ export function postgresRepositories(q: Queryable, lock: boolean): Repositories 
     },
     tokens: {
       ...collection<Token>(tokens),
-      // The OTP hot path: one conditional UPDATE. Row locking makes concurrent tries for one step
-      // wait for each other and re-check the condition, so exactly one of them matches.
-      // With an audit event, a data-modifying CTE inserts it from the UPDATE's row: the step and its event
-      // are one statement, one commit, and there is no event for a step that was not accepted.
-      acceptStep: async (serial, accepted, now, event) => {
-        const params = [serial, accepted.step, accepted.drift, now];
-        const result = await q.query(
-          event
-            ? { name: 'accept-step:audit', text: `WITH accepted AS (${ACCEPT_STEP}), logged AS (${insertAudit(5, 'FROM accepted')}) SELECT serial FROM accepted`, values: [...params, ...toParams(audit, event as unknown as Row)] }
-            : { name: 'accept-step', text: ACCEPT_STEP, values: params },
-        );
-        return result.rowCount === 1;
-      },
-      withTenant: async (serial) => {
-        // The token is locked like every row a transaction reads; its bank only shared (tenants are read by every verification).
-        const lockBoth = lock ? ' FOR UPDATE OF t FOR SHARE OF n' : '';
-        const result = await q.query<Row>({
-          name: `token-with-tenant${locking}`,
-          text: `SELECT ${aliased(tokens, 't', '')}, ${aliased(tenants, 'n', 'n_')} FROM tokens t JOIN tenants n ON n.id = t.tenant_id WHERE t.serial = $1${lockBoth}`,
-          values: [serial],
-        });
-        const row = result.rows[0];
-        return row && { token: fromRow<Token>(tokens, row), tenant: fromRow<Tenant>(tenants, unprefixed(row, 'n_')) };
-      },
+      // The OTP hot path: concurrent calls share a statement (`batched`); inside a transaction each runs alone.
+      acceptStep: (serial, accepted, now, event) => acceptStep({ serial, accepted, now, event }),
+      withTenant,
       // A lock that has run out (locked_until <= now) starts the count afresh; reaching the limit locks.
       recordFailure: async (serial, rule, now) => {
         const failures = '(CASE WHEN locked_until <= $2::bigint THEN 0 ELSE failures END) + 1';
