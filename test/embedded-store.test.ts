@@ -1,6 +1,6 @@
 import { appendFile, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { StoreOpenError } from '../gateway/store/database.ts';
 import { EmbeddedDatabase } from '../gateway/store/embedded/index.ts';
 import type { AuditEvent, Tenant } from '../gateway/store/schema.ts';
@@ -10,7 +10,12 @@ import { tempDir } from './helpers/temp-dir.ts';
 
 const check = testKeyCheck();
 const tenant = (id: string, name = 'テスト'): Tenant => ({ id, name, kind: 'personal', serviceId: id.padStart(8, '0'), policy: PERSONAL_POLICY });
-const open = (dataDir: string, compactBytes?: number) => EmbeddedDatabase.open({ dataDir, keyCheck: check, ...(compactBytes ? { compactBytes } : {}) });
+/** A store on `dataDir`; the tests leave it open as a crash would, and it is closed once the test is over (its file handles too). */
+async function open(dataDir: string, compactBytes?: number): Promise<EmbeddedDatabase> {
+  const db = await EmbeddedDatabase.open({ dataDir, keyCheck: check, ...(compactBytes ? { compactBytes } : {}) });
+  onTestFinished(() => db.close().catch(() => undefined));
+  return db;
+}
 
 describe('embedded store on disk', () => {
   it('has a change in its journal when the write resolves, and reads it back after a crash (no close)', async () => {
