@@ -1,4 +1,5 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { timeOrderedId } from '../security/random-id.ts';
 import type { AuditRepository } from '../store/database.ts';
 import type { AuditEvent } from '../store/schema.ts';
 
@@ -45,7 +46,7 @@ export class AuditTrail {
     const ip = clip(input.origin?.ip, 64);
     const userAgent = clip(input.origin?.userAgent, 256);
     return {
-      id: `${String(at).padStart(13, '0')}-${String(this.#sequence++ % 1e6).padStart(6, '0')}-${randomBytes(4).toString('hex')}`,
+      id: timeOrderedId(at, this.#sequence++),
       at: new Date(at).toISOString(),
       actor: input.actor,
       action: input.action,

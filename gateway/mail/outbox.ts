@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { timeOrderedId } from '../security/random-id.ts';
 import type { SecretBox } from '../security/secret-box.ts';
 import type { Database, Repositories } from '../store/database.ts';
 import type { OutboxMail } from '../store/schema.ts';
@@ -34,7 +34,7 @@ export class MailOutbox {
   /** Queues a mail through `repos` (a transaction's, so it commits with the change it reports). */
   async queue(repos: Repositories, mail: Mail): Promise<void> {
     const at = this.now();
-    const id = `${String(at).padStart(13, '0')}-${String(this.#sequence++ % 1e6).padStart(6, '0')}-${randomBytes(4).toString('hex')}`;
+    const id = timeOrderedId(at, this.#sequence++);
     const record: OutboxMail = {
       id,
       to: mail.to,
