@@ -94,14 +94,16 @@ export async function runScenario(target: RunTarget, options: RunOptions): Promi
   /** Screenshot files still being written: the next step need not wait for the disk. */
   const writing: Promise<void>[] = [];
   const shoot = async (prefix: string): Promise<Shot[]> => {
+    // Every tab is a window of its own, always visible (openTab): none needs bringing to the front,
+    // which made Chromium repaint it from scratch, and their pictures are taken at the same time
+    // (each waits about 30 ms for its window's next frame). A tab that crashed or closed cannot be
+    // pictured; the step's own error says why.
+    const taken = await Promise.all(tabs.map((tab) => withTimeout(tab.page.screenshot({ optimizeForSpeed: true }), SCREENSHOT_TIMEOUT_MS).catch(() => null)));
     const shots: Shot[] = [];
-    for (const tab of tabs) {
-      const file = join(folder, `${prefix}-${tab.label}.png`);
-      // Every tab is a window of its own, always visible (openTab): none needs bringing to the front,
-      // which made Chromium repaint it from scratch. A tab that crashed or closed cannot be pictured;
-      // the step's own error says why.
-      const bytes = await withTimeout(tab.page.screenshot({ optimizeForSpeed: true }), SCREENSHOT_TIMEOUT_MS).catch(() => null);
+    for (const [index, tab] of tabs.entries()) {
+      const bytes = taken[index];
       if (!bytes) continue;
+      const file = join(folder, `${prefix}-${tab.label}.png`);
       writing.push(writeFile(join(options.reportDir, file), bytes).catch((error: unknown) => void result.notes.push(`screenshot ${file} not written: ${message(error)}`)));
       shots.push({ label: tab.label, file });
     }
