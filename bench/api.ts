@@ -1,5 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +6,7 @@ import { ApiKeyService } from '../gateway/api/keys.ts';
 import { loadConfig } from '../gateway/config.ts';
 import { codeAt } from '../gateway/otp/code.ts';
 import { createServices } from '../gateway/services.ts';
+import { BARE, GATEWAY, startProcess, stopProcess, type Running } from './http.ts';
 import { callsPerSecond, cpuSeconds, type Call } from './load.ts';
 
 const CONNECTIONS = 64;
@@ -18,37 +17,6 @@ const HEALTH_REQUESTS = 6000;
 const WARM_UP = 1000;
 const TARGET_RATIO = 0.2;
 const ROUNDS = 3;
-/** The `http` bench's baseline, and `npm start`'s command: each server in a process of its own. */
-const BARE = ['bench/bare-hono.js'];
-const GATEWAY = ['scripts/start.js'];
-
-interface Server {
-  child: ChildProcess;
-  url: string;
-}
-
-/** A server process that prints its `http://host:port` once it listens (both do, on PORT=0): its URL on 127.0.0.1. */
-async function startServer(args: string[], env: Record<string, string>): Promise<Server> {
-  const child = spawn(process.execPath, args, { env: { ...process.env, ...env, PORT: '0', HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'inherit'] });
-  let printed = '';
-  const port = await new Promise<string>((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
-      printed += chunk;
-      const found = /http:\/\/[^\s:/]+:(\d+)/.exec(printed)?.[1];
-      if (found) resolve(found);
-    });
-    child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code} before listening: ${printed}`)));
-  });
-  child.stdout!.resume();
-  return { child, url: `http://127.0.0.1:${port}` };
-}
-
-async function stopServer({ child }: Server): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = once(child, 'exit');
-  child.kill('SIGTERM');
-  await exited;
-}
 
 const ratioLine = (name: string, ratio: number) => console.log(`  ${`${name} (target ≥ ${TARGET_RATIO})`.padEnd(66)} ${ratio.toFixed(3).padStart(6)}${ratio < TARGET_RATIO ? '  BELOW TARGET' : ''}`);
 
@@ -71,8 +39,8 @@ async function benchOn(label: string, env: Record<string, string>): Promise<void
     await services.close();
   }
   const { key, issued } = made;
-  const bare = await startServer(BARE, {});
-  const gateway = await startServer(GATEWAY, gatewayEnv);
+  const bare = await startProcess(BARE, {});
+  const gateway = await startProcess(GATEWAY, gatewayEnv);
   const base = gateway.url;
   try {
     const authorization = `Bearer ${key}`;
@@ -88,7 +56,7 @@ async function benchOn(label: string, env: Record<string, string>): Promise<void
     // Alternating rounds, summed: the machine's load drifts, and every figure should see the same drift.
     // Beside each rate, the CPU the server process spent per request (robust to other load on the machine).
     const figures = { bare: { rate: 0, cpu: 0 }, health: { rate: 0, cpu: 0 }, verify: { rate: 0, cpu: 0 } };
-    const measure = async (figure: { rate: number; cpu: number }, server: Server, count: number, callAt: (index: number) => Call) => {
+    const measure = async (figure: { rate: number; cpu: number }, server: Running, count: number, callAt: (index: number) => Call) => {
       const before = cpuSeconds(server.child.pid!);
       figure.rate += (await callsPerSecond(server.url, count, callAt, CONNECTIONS)) / ROUNDS;
       figure.cpu += ((cpuSeconds(server.child.pid!) - before) * 1e6) / count / ROUNDS;
@@ -107,7 +75,7 @@ async function benchOn(label: string, env: Record<string, string>): Promise<void
     ratioLine(`ratio verifications / gateway healthz, ${label}`, figures.verify.rate / figures.health.rate);
     ratioLine(`CPU per request: bare Hono healthz / verification, ${label}`, figures.bare.cpu / figures.verify.cpu);
   } finally {
-    await Promise.all([stopServer(bare), stopServer(gateway)]);
+    await Promise.all([stopProcess(bare.child), stopProcess(gateway.child)]);
     await rm(dataDir, { recursive: true, force: true });
   }
 }
