@@ -63,15 +63,8 @@ export const ATTEMPTS = 5;
 /** Calls to one statement of the hot path batched at most this many at a time. */
 const BATCH_MAX = 256;
 
-/**
- * An audit event's INSERT with its parameters numbered from `from`: `VALUES`, or a `SELECT … <source>`
- * (whose parameters are cast, as nothing in a select list tells PostgreSQL their types).
- */
-function insertAudit(from: number, source?: string): string {
-  const t = TABLES.audit;
-  const values = [...t.columns.map((c, i) => `$${from + i}::${c.type}`), `$${from + t.columns.length}::jsonb`];
-  return `INSERT INTO ${t.name} (${columnList(t)}) ${source === undefined ? `VALUES (${values.join(', ')})` : `SELECT ${values.join(', ')} ${source}`}`;
-}
+/** An audit event's INSERT. */
+const INSERT_AUDIT = `INSERT INTO ${TABLES.audit.name} (${columnList(TABLES.audit)}) VALUES (${[...TABLES.audit.columns, null].map((_, i) => `$${i + 1}`).join(', ')})`;
 
 /** `alias.column AS <prefix>column, …` for a join. */
 const aliased = (t: Table, alias: string, prefix: string) => [...t.columns.map((c) => c.column), 'doc'].map((name) => `${alias}.${name} AS ${prefix}${name}`).join(', ');
@@ -162,7 +155,6 @@ export function postgresRepositories(q: Queryable, lock: boolean): Repositories 
   const withTenant = lock ? async (serial: string) => (await tokensWithTenants([serial]))[0] : batched(tokensWithTenants, { max: BATCH_MAX });
   const acceptStep = lock ? async (step: StepToAccept) => (await acceptSteps([step]))[0]! : batched(acceptSteps, { keyOf: (s) => s.serial, max: BATCH_MAX });
 
-
   return {
     tenants: {
       ...collection(tenants),
@@ -224,7 +216,7 @@ export function postgresRepositories(q: Queryable, lock: boolean): Repositories 
     audit: {
       // Insert-only: no statement in the gateway updates or deletes an event.
       append: async (event) => {
-        await q.query({ name: 'audit-append', text: insertAudit(1), values: toParams(audit, event as unknown as Row) });
+        await q.query({ name: 'audit-append', text: INSERT_AUDIT, values: toParams(audit, event as unknown as Row) });
       },
       list: async (query: AuditQuery) => {
         const { where, params } = filters([
