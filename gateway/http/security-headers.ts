@@ -1,4 +1,4 @@
-import { IncomingMessage, ServerResponse, validateHeaderName, validateHeaderValue } from 'node:http';
+import { IncomingMessage, OutgoingMessage, ServerResponse, validateHeaderName, validateHeaderValue } from 'node:http';
 import { Socket } from 'node:net';
 import type { Hono } from 'hono';
 import type { Config } from '../config.ts';
@@ -87,8 +87,8 @@ function sent(headers: SecurityHeader[]): Sent {
 /**
  * Makes `app` add the security headers, its part's CSP, and HSTS over HTTPS to every response. Served
  * by node:http with `SecuredResponse` as its response class (`SECURED_SERVER_OPTIONS`, as
- * gateway/server.ts does), they go into the header block node has built from the route's own
- * headers, as one prepared string: node validating and serialising a dozen constant headers on every
+ * gateway/server.ts does), they go into the header block node builds with the route's own headers,
+ * as one prepared string: node validating and serialising a dozen constant headers on every
  * response cost about a quarter of a bare Hono response. No undici `Headers` is built and no
  * middleware runs, so a route with one handler keeps Hono's synchronous fast path and node-server's
  * cached response (routes never set these names, so nothing is sent twice); and no response gets a
@@ -115,42 +115,42 @@ export function withSecurityHeaders<App extends Pick<Hono, 'fetch'>>(app: App, m
   return app;
 }
 
-const nodeWriteHead = ServerResponse.prototype.writeHead as (this: ServerResponse, status: number, reason?: unknown, headers?: unknown) => ServerResponse;
 /** Node's header block of a response, until it is sent: the status line and header lines, ending in an empty line. */
 type WithHeaderBlock = { _header?: unknown };
+/** What node's `writeHead` calls with the status line and the route's headers, to build the header block. */
+type StoreHeader = (this: ServerResponse, firstLine: string, headers: unknown) => void;
+const nodeStoreHeader = (OutgoingMessage.prototype as unknown as { _storeHeader: StoreHeader })._storeHeader;
 
 /**
  * Node's `ServerResponse` with a place for the security header block that `withSecurityHeaders`
- * chose for its request: once node has built the header block (`writeHead`, which node also calls
- * for implicit headers), the block goes before its last empty line. One class for every response,
- * so node's own code sees one shape.
+ * chose for its request: node's `writeHead` (which it also calls for implicit headers) builds the
+ * header block from the status line, the block written right after it, and the route's own headers.
+ * The block is joined to the status line, not put before the block's last empty line: that would
+ * flatten node's header block, built up by joining strings, once more per response. One class for
+ * every response, so node's own code sees one shape.
  */
 export class SecuredResponse<Request extends IncomingMessage = IncomingMessage> extends ServerResponse<Request> {
   /** `Name: value\r\n` lines; none until the app has seen the request. */
   securityBlock: string | undefined = undefined;
 
-  override writeHead(statusCode: number, reason?: unknown, headers?: unknown): this {
-    nodeWriteHead.call(this, statusCode, reason, headers);
+  /** Node's own method (lib/_http_outgoing.js), which its `writeHead` calls; checked at start below. */
+  _storeHeader(firstLine: string, headers: unknown): void {
     const block = this.securityBlock;
-    if (block !== undefined) {
-      const written = (this as WithHeaderBlock)._header;
-      if (typeof written !== 'string' || !written.endsWith('\r\n\r\n')) throw new Error('node keeps no header block to add the security headers to: this Node.js version is not supported');
-      (this as WithHeaderBlock)._header = written.slice(0, -2) + block + '\r\n';
-    }
-    return this;
+    nodeStoreHeader.call(this, block === undefined ? firstLine : firstLine + block, headers);
   }
 }
 
 /** node:http's `createServer` options (`serve({ serverOptions })`) under which `withSecurityHeaders` writes its headers into node's header block. */
 export const SECURED_SERVER_OPTIONS = { ServerResponse: SecuredResponse } as const;
 
-/** Checked at start: this Node.js builds the header block as `withSecurityHeaders` expects. */
+/** Checked at start: this Node.js builds the header block as `SecuredResponse` expects. */
 assertHeaderBlock();
 function assertHeaderBlock(): void {
-  const response = new ServerResponse(new IncomingMessage(new Socket()));
+  const response = new SecuredResponse(new IncomingMessage(new Socket()));
+  response.securityBlock = 'X-Check: 1\r\n';
   response.writeHead(200, { 'Content-Type': 'text/plain' });
   const written = (response as WithHeaderBlock)._header;
-  if (typeof written !== 'string' || !written.startsWith('HTTP/1.1 200 OK\r\n') || !written.endsWith('\r\n\r\n')) {
+  if (typeof written !== 'string' || !written.startsWith('HTTP/1.1 200 OK\r\nX-Check: 1\r\nContent-Type: text/plain\r\n') || !written.endsWith('\r\n\r\n')) {
     throw new Error('this Node.js version builds response headers differently: the security headers could not be sent (see gateway/http/security-headers.ts)');
   }
 }
