@@ -9,7 +9,7 @@ import type { MailOutbox } from '../mail/outbox.ts';
 import { hashPassword, verifyPassword, type ScryptCost } from '../security/password.ts';
 import type { Database, Repositories } from '../store/database.ts';
 import type { AuditEvent, Customer, Issuance, OtpStatus, Token } from '../store/schema.ts';
-import { nextJstMidnight } from '../time.ts';
+import { nextJstMidnight, parseIsoTime } from '../time.ts';
 import { normalizeTyped, type IssuanceInput } from './input.ts';
 import { hashTicket, newTicket, TICKET_PATTERN } from './ticket.ts';
 
@@ -170,7 +170,7 @@ export class IssuanceService {
     const issuance = await this.db.issuances.get(hashTicket(ticket));
     if (!issuance) return { status: 'unknown' };
     if (issuance.state !== 'pending') return { status: 'used' };
-    if (Date.parse(issuance.expiresAt) <= this.options.now()) return { status: 'expired' };
+    if (parseIsoTime(issuance.expiresAt) <= this.options.now()) return { status: 'expired' };
     const tenant = (await this.db.tenants.get(issuance.tenantId))!;
     return { status: 'valid', tenantId: tenant.id, bankName: tenant.name, expiresAt: issuance.expiresAt };
   };
