@@ -1,4 +1,4 @@
-import { TICKET_PATTERN } from '../issuance/ticket.ts';
+import { isTicket } from '../issuance/ticket.ts';
 import type { TicketState } from '../issuance/service.ts';
 
 export type { TicketState };
@@ -12,5 +12,5 @@ const UNKNOWN: Promise<TicketState> = Promise.resolve(Object.freeze({ status: 'u
  * returning the lookup's promise would wait for it through two more turns of the microtask queue.
  */
 export function checkTicket(lookup: TicketLookup, ticket: string): Promise<TicketState> {
-  return TICKET_PATTERN.test(ticket) ? lookup(ticket) : UNKNOWN;
+  return isTicket(ticket) ? lookup(ticket) : UNKNOWN;
 }
