@@ -7,6 +7,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { handsetRoutes } from '../gateway/api/handset.ts';
 import { decodeShiftJis } from '../gateway/markup/shift-jis.ts';
 import { CHANGE_NOTICE } from '../handset/wording.ts';
+import { createPackageCatalog } from '../gateway/app/catalog.ts';
 import { adfDate } from '../gateway/app/descriptor.ts';
 import { DIST, JAR_FILES } from '../handset/java/dist.ts';
 import { PACKAGE_DATE } from '../handset/java/package.ts';
@@ -194,6 +195,28 @@ describe('app delivery', () => {
     expect(DOJA_JAR.length).toBeGreaterThan(10 * 1024);
     expect((await get(`/m/app/dl/${VALID}/docomo/ketai-token.jam`, UA.d503i)).response.status).toBe(406);
     expect((await get(`/m/dl/${VALID}`, UA.d503i)).text).toContain('未対応機種');
+  });
+
+  it('answers whether the JAR fits the same before and after the package is in memory (the catalog\'s ready)', async () => {
+    const app = mobileApp(await tempDir());
+    const page = async (userAgent: string) => decodeShiftJis(new Uint8Array(await (await app.request(`http://gw.example/m/dl/${VALID}`, { headers: { 'user-agent': userAgent } })).arrayBuffer()));
+    // The first request of each reads the package (a promise); the later ones find it in memory.
+    for (let round = 0; round < 3; round++) {
+      expect(await page(UA.d503i), `round ${round}`).toContain('未対応機種');
+      expect(await page(UA.p07a), `round ${round}`).not.toContain('未対応機種');
+    }
+    const catalog = createPackageCatalog({ dataDir: await tempDir() });
+    expect(catalog.ready!('tenant-1', 'docomo')).toBeUndefined();
+    const read = await catalog.get('tenant-1', 'docomo');
+    expect(catalog.ready!('tenant-1', 'docomo')).toBe(read);
+    expect(catalog.ready!('tenant-1', 'au')).toBeUndefined();
+    const vendorDir = await tempDir();
+    await writeFile(join(vendorDir, 'vendor.jar'), readFileSync(join(DIST, JAR_FILES.doja)));
+    await writeFile(join(vendorDir, 'packages.json'), JSON.stringify({ 'tenant-1': { docomo: 'vendor.jar' } }));
+    const vendor = createPackageCatalog({ dataDir: vendorDir });
+    await vendor.get('tenant-1', 'docomo');
+    // A vendor file is looked at on every get (it may change): never answered from memory.
+    expect(vendor.ready!('tenant-1', 'docomo')).toBeUndefined();
   });
 
   it('serves JADs per carrier and MIDP version with the carrier\'s attributes', async () => {

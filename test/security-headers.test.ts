@@ -5,7 +5,7 @@ import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testConfig } from './helpers/config.ts';
-import { SECURITY_HEADERS, withSecurityHeaders } from '../gateway/http/security-headers.ts';
+import { contentSecurityPolicy, SECURED_SERVER_OPTIONS, SECURITY_HEADERS, withSecurityHeaders } from '../gateway/http/security-headers.ts';
 import { createApp } from '../gateway/routes.ts';
 import { startGateway, type RunningGateway } from '../gateway/server.ts';
 import { demoDataDir } from './helpers/demo-data.ts';
@@ -51,6 +51,7 @@ describe('security headers', () => {
     await response.arrayBuffer();
     expect(response.status).toBe(status);
     expect(securityHeadersOf(response)).toEqual(expected);
+    expect(response.headers.get('content-security-policy')).toBe(contentSecurityPolicy(path));
   });
 
   it('leave handset detection working over HTTP (it reads node\'s own header object there)', async () => {
@@ -63,14 +64,18 @@ describe('security headers', () => {
     expect(securityHeadersOf(response)).toEqual(expected);
   });
 
-  it("keep the response's own headers over HTTP: several Set-Cookie, a status line, no duplicates", async () => {
+  // The gateway's server (SecuredResponse: into node's header block) and node's own response class (on the Response).
+  it.each([
+    ['as the gateway serves (into node\'s header block)', SECURED_SERVER_OPTIONS],
+    ['under node\'s own response class (on the finished response)', {}],
+  ])("keep the response's own headers over HTTP, %s: several Set-Cookie, a status line, no duplicates", async (_how, serverOptions) => {
     const app = new Hono();
     app.get('/two-cookies', (c) => {
       c.header('Set-Cookie', 'a=1; Path=/', { append: true });
       c.header('Set-Cookie', 'b=2; Path=/', { append: true });
       return c.text('ok', 201);
     });
-    const server = serve({ fetch: withSecurityHeaders(app).fetch, port: 0, hostname: '127.0.0.1' });
+    const server = serve({ fetch: withSecurityHeaders(app).fetch, port: 0, hostname: '127.0.0.1', serverOptions });
     try {
       await once(server, 'listening');
       const { port } = server.address() as AddressInfo;

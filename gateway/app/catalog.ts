@@ -15,6 +15,11 @@ export interface AppPackage {
 
 export interface PackageCatalog {
   get(tenantId: string, carrier: AppCarrier): Promise<AppPackage>;
+  /**
+   * What `get` would give, when that is already in memory and needs no look at the disk (a built-in
+   * package once read; a vendor file is checked for changes on every `get`); otherwise undefined.
+   */
+  ready?(tenantId: string, carrier: AppCarrier): AppPackage | undefined;
 }
 
 export class PackageConfigError extends Error {
@@ -33,6 +38,9 @@ type VendorFiles = Record<string, Partial<Record<AppCarrier, string>>>;
 export function createPackageCatalog(options: { dataDir: string }): PackageCatalog {
   const vendorFiles = readVendorFiles(options.dataDir);
   const builtIns = new Map<string, Promise<AppPackage>>();
+  const builtInsRead = new Map<string, AppPackage>();
+  const vendorPath = (tenantId: string, carrier: AppCarrier) => vendorFiles[tenantId]?.[carrier] ?? vendorFiles['*']?.[carrier];
+  const builtInFile = (carrier: AppCarrier) => JAR_FILES[carrier === 'docomo' ? 'doja' : 'midp'];
   const vendorCache = new Map<string, { mtimeMs: number; item: AppPackage }>();
 
   async function vendor(path: string): Promise<AppPackage> {
@@ -46,17 +54,23 @@ export function createPackageCatalog(options: { dataDir: string }): PackageCatal
 
   return {
     get(tenantId, carrier) {
-      const path = vendorFiles[tenantId]?.[carrier] ?? vendorFiles['*']?.[carrier];
+      const path = vendorPath(tenantId, carrier);
       if (path) return vendor(isAbsolute(path) ? path : join(options.dataDir, path));
-      const file = JAR_FILES[carrier === 'docomo' ? 'doja' : 'midp'];
+      const file = builtInFile(carrier);
       let builtIn = builtIns.get(file);
       if (!builtIn) {
         builtIn = readBuiltIn(join(DIST, file));
         // A missing file is retried on the next request instead of being cached.
-        builtIn.catch(() => builtIns.delete(file));
+        builtIn.then(
+          (item) => builtInsRead.set(file, item),
+          () => builtIns.delete(file),
+        );
         builtIns.set(file, builtIn);
       }
       return builtIn;
+    },
+    ready(tenantId, carrier) {
+      return vendorPath(tenantId, carrier) ? undefined : builtInsRead.get(builtInFile(carrier));
     },
   };
 }

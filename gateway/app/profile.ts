@@ -75,14 +75,16 @@ export function fitsHandset(profile: JavaProfile, packageBytes: number): boolean
  * fitting: the descriptor route then answers 503 with a retry hint.
  */
 export function packageFitter(packages: PackageCatalog) {
-  return async (handset: Handset, userAgent: string, tenantId: string): Promise<boolean> => {
+  // The answer at once when the package is in memory (`ready`): the page then waits for nothing more.
+  return (handset: Handset, userAgent: string, tenantId: string): boolean | Promise<boolean> => {
     const profile = javaProfile(handset, userAgent);
     if (!profile) return true;
     const carrier = profile.kind === 'doja' ? 'docomo' : handset.carrier === 'au' ? 'au' : 'softbank';
-    try {
-      return fitsHandset(profile, (await packages.get(tenantId, carrier)).bytes.length);
-    } catch {
-      return true;
-    }
+    const ready = packages.ready?.(tenantId, carrier);
+    if (ready) return fitsHandset(profile, ready.bytes.length);
+    return packages.get(tenantId, carrier).then(
+      (item) => fitsHandset(profile, item.bytes.length),
+      () => true,
+    );
   };
 }

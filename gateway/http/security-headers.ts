@@ -1,4 +1,4 @@
-import { IncomingMessage, ServerResponse, validateHeaderName, validateHeaderValue } from 'node:http';
+import { IncomingMessage, OutgoingMessage, ServerResponse, validateHeaderName, validateHeaderValue } from 'node:http';
 import { Socket } from 'node:net';
 import type { Hono } from 'hono';
 import type { Config } from '../config.ts';
@@ -85,13 +85,16 @@ function sent(headers: SecurityHeader[]): Sent {
 }
 
 /**
- * Makes `app` add the security headers, its part's CSP, and HSTS over HTTPS to every response. Under
- * @hono/node-server they are put into the header block node has built from the route's own headers,
- * as one prepared string: node validating and serialising a dozen constant headers on every response
- * cost about a quarter of a bare Hono response. No undici `Headers` is built and no middleware runs,
- * so a route with one handler keeps Hono's synchronous fast path and node-server's cached response
- * (routes never set these names, so nothing is sent twice). Elsewhere (`app.request`, the emulator's
- * in-process dispatch) they are set on the finished response.
+ * Makes `app` add the security headers, its part's CSP, and HSTS over HTTPS to every response. Served
+ * by node:http with `SecuredResponse` as its response class (`SECURED_SERVER_OPTIONS`, as
+ * gateway/server.ts does), they go into the header block node builds with the route's own headers,
+ * as one prepared string: node validating and serialising a dozen constant headers on every
+ * response cost about a quarter of a bare Hono response. No undici `Headers` is built and no
+ * middleware runs, so a route with one handler keeps Hono's synchronous fast path and node-server's
+ * cached response (routes never set these names, so nothing is sent twice); and no response gets a
+ * property or a function of its own, which would give node's objects a shape per request.
+ * Elsewhere (`app.request`, the emulator's in-process dispatch, a node server with node's own
+ * response class) they are set on the finished response.
  */
 export function withSecurityHeaders<App extends Pick<Hono, 'fetch'>>(app: App, mode: Pick<Config, 'trustProxy'> = { trustProxy: false }): App {
   const dispatch = app.fetch;
@@ -99,9 +102,9 @@ export function withSecurityHeaders<App extends Pick<Hono, 'fetch'>>(app: App, m
     const start = pathStart(request.url);
     const part = SENT[start < 0 ? POLICIES.length - 1 : partAt(request.url, start)]!;
     const security = overHttps(request, mode) ? part.overHttps : part.plain;
-    const outgoing = (env as { outgoing?: ServerResponse } | undefined)?.outgoing;
-    if (outgoing) {
-      outgoing.writeHead = writeHeadWith(outgoing, security.block);
+    const outgoing = (env as { outgoing?: unknown } | undefined)?.outgoing;
+    if (outgoing instanceof SecuredResponse) {
+      outgoing.securityBlock = security.block;
       return dispatch(request, env, executionCtx);
     }
     return Promise.resolve(dispatch(request, env, executionCtx)).then((response) => {
@@ -112,29 +115,42 @@ export function withSecurityHeaders<App extends Pick<Hono, 'fetch'>>(app: App, m
   return app;
 }
 
-type WriteHead = ServerResponse['writeHead'];
-const nodeWriteHead = ServerResponse.prototype.writeHead as (this: ServerResponse, status: number, reason?: unknown, headers?: unknown) => ServerResponse;
 /** Node's header block of a response, until it is sent: the status line and header lines, ending in an empty line. */
 type WithHeaderBlock = { _header?: unknown };
+/** What node's `writeHead` calls with the status line and the route's headers, to build the header block. */
+type StoreHeader = (this: ServerResponse, firstLine: string, headers: unknown) => void;
+const nodeStoreHeader = (OutgoingMessage.prototype as unknown as { _storeHeader: StoreHeader })._storeHeader;
 
-/** `outgoing.writeHead` that, once node has built the header block, adds `block` before its last empty line. */
-function writeHeadWith(outgoing: ServerResponse, block: string): WriteHead {
-  return ((status: number, reason?: unknown, headers?: unknown) => {
-    const result = nodeWriteHead.call(outgoing, status, reason, headers);
-    const written = (outgoing as WithHeaderBlock)._header;
-    if (typeof written !== 'string' || !written.endsWith('\r\n\r\n')) throw new Error('node keeps no header block to add the security headers to: this Node.js version is not supported');
-    (outgoing as WithHeaderBlock)._header = written.slice(0, -2) + block + '\r\n';
-    return result;
-  }) as WriteHead;
+/**
+ * Node's `ServerResponse` with a place for the security header block that `withSecurityHeaders`
+ * chose for its request: node's `writeHead` (which it also calls for implicit headers) builds the
+ * header block from the status line, the block written right after it, and the route's own headers.
+ * The block is joined to the status line, not put before the block's last empty line: that would
+ * flatten node's header block, built up by joining strings, once more per response. One class for
+ * every response, so node's own code sees one shape.
+ */
+export class SecuredResponse<Request extends IncomingMessage = IncomingMessage> extends ServerResponse<Request> {
+  /** `Name: value\r\n` lines; none until the app has seen the request. */
+  securityBlock: string | undefined = undefined;
+
+  /** Node's own method (lib/_http_outgoing.js), which its `writeHead` calls; checked at start below. */
+  _storeHeader(firstLine: string, headers: unknown): void {
+    const block = this.securityBlock;
+    nodeStoreHeader.call(this, block === undefined ? firstLine : firstLine + block, headers);
+  }
 }
 
-/** Checked at start: this Node.js builds the header block as `withSecurityHeaders` expects. */
+/** node:http's `createServer` options (`serve({ serverOptions })`) under which `withSecurityHeaders` writes its headers into node's header block. */
+export const SECURED_SERVER_OPTIONS = { ServerResponse: SecuredResponse } as const;
+
+/** Checked at start: this Node.js builds the header block as `SecuredResponse` expects. */
 assertHeaderBlock();
 function assertHeaderBlock(): void {
-  const response = new ServerResponse(new IncomingMessage(new Socket()));
+  const response = new SecuredResponse(new IncomingMessage(new Socket()));
+  response.securityBlock = 'X-Check: 1\r\n';
   response.writeHead(200, { 'Content-Type': 'text/plain' });
   const written = (response as WithHeaderBlock)._header;
-  if (typeof written !== 'string' || !written.startsWith('HTTP/1.1 200 OK\r\n') || !written.endsWith('\r\n\r\n')) {
+  if (typeof written !== 'string' || !written.startsWith('HTTP/1.1 200 OK\r\nX-Check: 1\r\nContent-Type: text/plain\r\n') || !written.endsWith('\r\n\r\n')) {
     throw new Error('this Node.js version builds response headers differently: the security headers could not be sent (see gateway/http/security-headers.ts)');
   }
 }

@@ -9,9 +9,9 @@ import type { MailOutbox } from '../mail/outbox.ts';
 import { hashPassword, verifyPassword, type ScryptCost } from '../security/password.ts';
 import type { Database, Repositories } from '../store/database.ts';
 import type { AuditEvent, Customer, Issuance, OtpStatus, Token } from '../store/schema.ts';
-import { nextJstMidnight } from '../time.ts';
+import { nextJstMidnight, parseIsoTime } from '../time.ts';
 import { normalizeTyped, type IssuanceInput } from './input.ts';
-import { hashTicket, newTicket, TICKET_PATTERN } from './ticket.ts';
+import { hashTicket, isTicket, newTicket } from './ticket.ts';
 
 /** Wrong 利用開始パスワード in the app's 初期設定 before the issuance is void. */
 export const MAX_START_PASSWORD_FAILURES = 5;
@@ -166,11 +166,11 @@ export class IssuanceService {
 
   /** What the mail's link stands for: the download pages ask this. */
   lookupTicket = async (ticket: string): Promise<TicketState> => {
-    if (!TICKET_PATTERN.test(ticket)) return { status: 'unknown' };
+    if (!isTicket(ticket)) return { status: 'unknown' };
     const issuance = await this.db.issuances.get(hashTicket(ticket));
     if (!issuance) return { status: 'unknown' };
     if (issuance.state !== 'pending') return { status: 'used' };
-    if (Date.parse(issuance.expiresAt) <= this.options.now()) return { status: 'expired' };
+    if (parseIsoTime(issuance.expiresAt) <= this.options.now()) return { status: 'expired' };
     const tenant = (await this.db.tenants.get(issuance.tenantId))!;
     return { status: 'valid', tenantId: tenant.id, bankName: tenant.name, expiresAt: issuance.expiresAt };
   };
@@ -200,7 +200,7 @@ export class IssuanceService {
     }
     const tenant = await this.db.tenants.byServiceId(serviceId);
     const candidate = tenant && (await this.db.issuances.byUserId(tenant.id, userId));
-    const bound = typeof fields.binding === 'string' && TICKET_PATTERN.test(fields.binding) && candidate?.id === hashTicket(fields.binding);
+    const bound = typeof fields.binding === 'string' && isTicket(fields.binding) && candidate?.id === hashTicket(fields.binding);
     const found = bound ? candidate : undefined;
     const throttled = await this.options.throttle.over(origin);
     if (!tenant || !found) return { ok: false, error: throttled ? 'rate_limited' : 'unknown_user' };

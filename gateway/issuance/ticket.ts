@@ -7,6 +7,20 @@ export function newTicket(): string {
 
 export const TICKET_PATTERN = /^[A-Za-z0-9_-]{32}$/;
 
+/** Base64url's alphabet, by character code. */
+const BASE64URL = new Uint8Array(128);
+for (const char of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_') BASE64URL[char.charCodeAt(0)] = 1;
+
+/**
+ * Whether `text` has a ticket's form, as `TICKET_PATTERN` tests it, by a table: the regular
+ * expression cost about 100 ns a test, and a download page tests its ticket twice.
+ */
+export function isTicket(text: string): boolean {
+  if (text.length !== 32) return false;
+  for (let index = 0; index < 32; index++) if (BASE64URL[text.charCodeAt(index)] !== 1) return false;
+  return true;
+}
+
 /** Only the hash is stored: the data file alone does not give working links. */
 export function hashTicket(ticket: string): string {
   return hash('sha256', ticket, 'base64url');

@@ -19,7 +19,14 @@ const STAND_IN_EXPIRY = japanTime(STAND_IN.expiresAt);
  * handset it lets go takes its templates with it. A template is made the second time a page is asked
  * for, so that headers seen once (junk, a new handset object each time) cost one rendering, not two.
  */
-const templates = new WeakMap<Handset, Map<string, PageTemplate | 'seen' | 'not a template'>>();
+const templates = new WeakMap<Handset, HandsetPages>();
+type Known = PageTemplate | 'seen' | 'not a template';
+/**
+ * One handset's pages: by outcome (expired, used, unknown), and the valid ticket's by bank, one map
+ * for a package that fits the handset and one for one that does not. Keyed by the strings the store
+ * gives (the same string each time, its hash kept), not by a key joined per request and hashed anew.
+ */
+type HandsetPages = [byOutcome: Map<string, Known>, fits: Map<string, Known>, doesNotFit: Map<string, Known>];
 /** Pages per handset: a few outcomes times the banks, which the store holds, not the request. */
 const PER_HANDSET = 32;
 /** Expiry times as the page writes them, by the issuance's `expiresAt`: a link is opened more than once. */
@@ -41,10 +48,11 @@ export interface DownloadRequest {
  */
 export function renderDownloadPage(request: DownloadRequest): RenderedPage {
   const { handset, state } = request;
-  const key = state.status === 'valid' ? `valid\n${request.appFits}\n${state.bankName}` : state.status;
+  const which: 0 | 1 | 2 = state.status !== 'valid' ? 0 : request.appFits ? 1 : 2;
+  const key = state.status === 'valid' ? state.bankName : state.status;
   const values = state.status === 'valid' ? [request.ticket, expiryText(state.expiresAt)] : [];
   let pages = templates.get(handset);
-  const known = pages?.get(key);
+  const known = pages?.[which].get(key);
   if (typeof known === 'object') {
     const body = fillTemplate(known, values);
     if (body) return { body, contentType: known.contentType };
@@ -52,9 +60,9 @@ export function renderDownloadPage(request: DownloadRequest): RenderedPage {
   const page = renderPage(downloadPage({ handset, ticket: request.ticket, state, pageUrl: request.pageUrl(), appFits: request.appFits }), { handset });
   const standIns = state.status === 'valid' ? [STAND_IN.ticket, STAND_IN_EXPIRY] : [];
   if (known === 'not a template' || typeof known === 'object' || !canStandIn(standIns, values)) return page;
-  if (!pages) templates.set(handset, (pages = new Map()));
-  if (pages.size >= PER_HANDSET) pages.clear();
-  pages.set(key, known === 'seen' ? (templateOf(request, { page, values }, standIns) ?? 'not a template') : 'seen');
+  if (!pages) templates.set(handset, (pages = [new Map(), new Map(), new Map()]));
+  if (pages[0].size + pages[1].size + pages[2].size >= PER_HANDSET) for (const map of pages) map.clear();
+  pages[which].set(key, known === 'seen' ? (templateOf(request, { page, values }, standIns) ?? 'not a template') : 'seen');
   return page;
 }
 

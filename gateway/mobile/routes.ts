@@ -11,7 +11,7 @@ import { checkTicket, type TicketLookup } from './ticket.ts';
 const STATUS = { valid: 200, expired: 410, used: 410, unknown: 404 } as const;
 
 /** Whether the tenant's package suits this Java handset (gateway/app/profile.ts). */
-export type PackageFits = (handset: Handset, userAgent: string, tenantId: string) => Promise<boolean>;
+export type PackageFits = (handset: Handset, userAgent: string, tenantId: string) => boolean | Promise<boolean>;
 
 /** Handset pages (`/m`, `/m/dl/<ticket>`, `/m/help`); mounted at `/m`. Every page goes through the markup layer. */
 export function mobileRoutes(deps: { lookupTicket: TicketLookup; publicUrl?: string; packageFits?: PackageFits }): Hono {
@@ -24,7 +24,9 @@ export function mobileRoutes(deps: { lookupTicket: TicketLookup; publicUrl?: str
     const headers = requestHeaders(c);
     const handset = detectHandset(headers);
     const pageUrl = () => `${publicOrigin(c.req.url, deps.publicUrl)}/m/dl/${state.status === 'valid' ? ticket : ''}`;
-    const appFits = state.status === 'valid' && deps.packageFits ? await deps.packageFits(handset, headers['user-agent'] ?? '', state.tenantId) : true;
+    const fits = state.status === 'valid' && deps.packageFits ? deps.packageFits(handset, headers['user-agent'] ?? '', state.tenantId) : true;
+    // Awaited only when it is a promise: an answer at hand costs no turn of the microtask queue.
+    const appFits = typeof fits === 'boolean' ? fits : await fits;
     return respond(renderDownloadPage({ handset, ticket, state, pageUrl, appFits }), STATUS[state.status], { 'Cache-Control': 'no-store' });
   });
   app.get('/', (c) => send(topPage(), detectHandset(requestHeaders(c)), 200));
