@@ -8,7 +8,7 @@ import { PERSONAL_POLICY } from '../gateway/otp/policy.ts';
 import { hashPassword } from '../gateway/security/password.ts';
 import { SecretBox } from '../gateway/security/secret-box.ts';
 import { COLLECTIONS, COLLECTION_NAMES } from '../gateway/store/collections.ts';
-import { StoreOpenError } from '../gateway/store/database.ts';
+import { StoreOpenError, type Repositories } from '../gateway/store/database.ts';
 import { keyCheck } from '../gateway/store/key-check.ts';
 import { PostgresDatabase } from '../gateway/store/postgres/index.ts';
 import { prepare, readMigrations } from '../gateway/store/postgres/migrate.ts';
@@ -41,8 +41,14 @@ function token(serial: string): Token {
   };
 }
 
-/** The repositories outside a transaction over a pool of their own that counts the statements sent. */
-function countingRepositories(url: string, settings = '') {
+/**
+ * Runs `work` on a fresh store (`db`, as a gateway opens it) with, beside it, the repositories outside a
+ * transaction over a pool of their own (`settings`: its connections' `-c` options) that records each
+ * statement it sends (`sent`: a prepared statement's name, else its text).
+ */
+async function withCountingRepositories(work: (store: { url: string; db: PostgresDatabase; repos: Repositories; sent: string[] }) => Promise<void>, settings = ''): Promise<void> {
+  const url = await freshPostgresUrl();
+  const db = await open(url);
   const withSettings = new URL(url);
   withSettings.search = `?options=${encodeURIComponent(`${withSettings.searchParams.get('options') ?? ''} ${settings}`.trim())}`;
   const pool = new pg.Pool({ connectionString: withSettings.toString(), max: 4 });
@@ -51,7 +57,12 @@ function countingRepositories(url: string, settings = '') {
     sent.push(typeof config === 'string' ? config : (config.name ?? config.text));
     return (pool.query as (...args: unknown[]) => unknown)(config, ...rest);
   }) as Queryable['query'] };
-  return { repos: postgresRepositories(counting, false), sent, end: () => pool.end() };
+  try {
+    await work({ url, db, repos: postgresRepositories(counting, false), sent });
+  } finally {
+    await pool.end();
+    await db.close();
+  }
 }
 
 const verifyEvent = (serial: string, i: number): AuditEvent => ({
@@ -214,13 +225,10 @@ describe.skipIf(SKIP_POSTGRES)('postgres backend', () => {
     await db.close();
   });
 
-  it('accepts many tokens\' steps in one statement, each step once and each with its own audit event', async () => {
-    const url = await freshPostgresUrl();
-    const db = await open(url);
-    const serials = Array.from({ length: 40 }, (_, i) => `S${String(i).padStart(3, '0')}`);
-    await Promise.all(serials.map((serial) => db.tokens.put(token(serial))));
-    const { repos, sent, end } = countingRepositories(url);
-    try {
+  it('accepts many tokens\' steps in one statement, each step once and each with its own audit event', () =>
+    withCountingRepositories(async ({ url, db, repos, sent }) => {
+      const serials = Array.from({ length: 40 }, (_, i) => `S${String(i).padStart(3, '0')}`);
+      await Promise.all(serials.map((serial) => db.tokens.put(token(serial))));
       const now = Date.now();
       // Verifications of forty tokens at once, every other one with its event; then a replay of each, and of one token ten times over.
       const first = await Promise.all(serials.map((serial, i) => repos.tokens.acceptStep(serial, { step: 100 + i, drift: i % 3 }, now, i % 2 === 0 ? verifyEvent(serial, i) : undefined)));
@@ -239,19 +247,12 @@ describe.skipIf(SKIP_POSTGRES)('postgres backend', () => {
       expect(events.map((event) => event.serialHash).sort()).toEqual([...serials.filter((_, i) => i % 2 === 0), 'S000'].map((serial) => `hash-${serial}`).sort());
       const logged = events.find((event) => event.id === verifyEvent('S004', 4).id);
       expect(logged).toEqual(verifyEvent('S004', 4));
-    } finally {
-      await end();
-      await db.close();
-    }
-  });
+    }));
 
-  it('reads the tokens and banks of concurrent verifications in one statement, each caller its own copy', async () => {
-    const url = await freshPostgresUrl();
-    const db = await open(url);
-    await db.tenants.put({ id: 't1', name: 'ひまわり銀行', kind: 'personal', serviceId: '10100001', policy: PERSONAL_POLICY });
-    await Promise.all(['A1', 'A2', 'A3'].map((serial) => db.tokens.put(token(serial))));
-    const { repos, sent, end } = countingRepositories(url);
-    try {
+  it('reads the tokens and banks of concurrent verifications in one statement, each caller its own copy', () =>
+    withCountingRepositories(async ({ db, repos, sent }) => {
+      await db.tenants.put({ id: 't1', name: 'ひまわり銀行', kind: 'personal', serviceId: '10100001', policy: PERSONAL_POLICY });
+      await Promise.all(['A1', 'A2', 'A3'].map((serial) => db.tokens.put(token(serial))));
       const asked = ['A2', 'nope', 'A1', 'A2', 'A3'];
       const found = await Promise.all(asked.map((serial) => repos.tokens.withTenant(serial)));
       expect(sent).toEqual(['tokens-with-tenants']);
@@ -260,42 +261,34 @@ describe.skipIf(SKIP_POSTGRES)('postgres backend', () => {
       expect(found[0]).toEqual(found[3]);
       expect(found[0]).not.toBe(found[3]);
       expect(found[0]!.token).not.toBe(found[3]!.token);
-    } finally {
-      await end();
-      await db.close();
-    }
-  });
+    }));
 
-  it('runs a verification statement again when it loses a deadlock against a transaction', async () => {
-    const url = await freshPostgresUrl();
-    const db = await open(url);
-    await Promise.all(['D1', 'D2'].map((serial) => db.tokens.put(token(serial))));
+  it('runs a verification statement again when it loses a deadlock against a transaction', () =>
     // The statement's own connections find the deadlock first, so they are the ones that lose it.
-    const { repos, sent, end } = countingRepositories(url, '-c deadlock_timeout=50');
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    try {
-      let accepted: Promise<boolean[]> | undefined;
-      await db.transaction(async (tx) => {
-        await tx.tokens.get('D2');
-        // The statement locks D1, then waits for D2; this transaction then reaches for D1.
-        accepted = Promise.all(['D1', 'D2'].map((serial) => repos.tokens.acceptStep(serial, { step: 7, drift: 0 }, Date.now())));
-        for (let waited = 0; ; waited += 10) {
-          const { rows } = await admin.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'WITH input AS%'");
-          if (rows[0].n === 1) break;
-          if (waited > 5_000) throw new Error('the statement never waited for the lock');
-          await new Promise((resolve) => setTimeout(resolve, 10));
-        }
-        await tx.tokens.get('D1');
-      });
-      expect(await accepted).toEqual([true, true]);
-      expect(sent).toEqual(['accept-steps', 'accept-steps']);
-    } finally {
-      await admin.end();
-      await end();
-      await db.close();
-    }
-  });
+    withCountingRepositories(async ({ url, db, repos, sent }) => {
+      await Promise.all(['D1', 'D2'].map((serial) => db.tokens.put(token(serial))));
+      const admin = new pg.Client({ connectionString: url });
+      await admin.connect();
+      try {
+        let accepted: Promise<boolean[]> | undefined;
+        await db.transaction(async (tx) => {
+          await tx.tokens.get('D2');
+          // The statement locks D1, then waits for D2; this transaction then reaches for D1.
+          accepted = Promise.all(['D1', 'D2'].map((serial) => repos.tokens.acceptStep(serial, { step: 7, drift: 0 }, Date.now())));
+          for (let waited = 0; ; waited += 10) {
+            const { rows } = await admin.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'WITH input AS%'");
+            if (rows[0].n === 1) break;
+            if (waited > 5_000) throw new Error('the statement never waited for the lock');
+            await new Promise((resolve) => setTimeout(resolve, 10));
+          }
+          await tx.tokens.get('D1');
+        });
+        expect(await accepted).toEqual([true, true]);
+        expect(sent).toEqual(['accept-steps', 'accept-steps']);
+      } finally {
+        await admin.end();
+      }
+    }, '-c deadlock_timeout=50'));
 
   it('fails a transaction whose connection is killed, without crashing, and goes on with a new one', async () => {
     const url = await freshPostgresUrl();
