@@ -56,7 +56,7 @@ describe('scenario run isolation', () => {
         });
       },
     });
-    const results = await runAll([{ scenario: writer }, { scenario: reader }], { browser, reportDir, parallel: 1 });
+    const results = await runAll([{ scenario: writer }, { scenario: reader }], { browser, reportDir });
     for (const result of results) expect(result.error ?? '', result.id).toBe('');
     expect(results.map((result) => result.passed)).toEqual([true, true]);
   }, 120_000);

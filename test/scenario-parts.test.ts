@@ -29,7 +29,7 @@ describe('scenario definitions and targets', () => {
   });
 
   it('loads user scenarios from a folder and explains a file without a default scenario', async () => {
-    expect((await loadUserScenarios('test/fixtures/scenarios')).map((s) => s.name)).toEqual(['fixture-broken', 'fixture-pass']);
+    expect((await loadUserScenarios('test/fixtures/scenarios')).map((s) => s.name)).toEqual(['fixture-broken', 'fixture-pass', 'fixture-worker-exit']);
     expect(await loadUserScenarios('no/such/folder')).toEqual([]);
     const dir = await tempDir();
     await writeFile(join(dir, 'oops.ts'), 'export const scenario = 1;\n');

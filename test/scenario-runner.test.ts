@@ -8,7 +8,7 @@ import type { RunResult } from '../emulator/driver/runner.ts';
 import { tempDir } from './helpers/temp-dir.ts';
 
 /** `npm run scenario` as a real process, against the fixture scenarios. */
-async function cli(args: string[]): Promise<{ code: number | null; output: string; reportDir: string }> {
+async function cli(args: string[]): Promise<{ code: number | null; output: string; reportDir: string; pid: number }> {
   const out = await tempDir();
   const child = spawn(process.execPath, ['--import', 'tsx', 'emulator/driver/cli.ts', ...args, '--dir', 'test/fixtures/scenarios', '--out', out], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
@@ -16,7 +16,7 @@ async function cli(args: string[]): Promise<{ code: number | null; output: strin
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const [code] = (await once(child, 'exit')) as [number | null];
   const [folder] = existsSync(out) ? await readdir(out) : [];
-  return { code, output, reportDir: folder ? join(out, folder) : '' };
+  return { code, output, reportDir: folder ? join(out, folder) : '', pid: child.pid! };
 }
 
 async function results(reportDir: string): Promise<RunResult[]> {
@@ -48,6 +48,20 @@ describe('scenario CLI', () => {
     expect(await readFile(join(reportDir, 'fixture-broken/failure-pc.html'), 'utf8')).toContain('"status":"ok"');
     expect(await readFile(join(reportDir, 'fixture-broken/failure-gateway.log'), 'utf8')).toMatch(/GET \/healthz 200 \d+ms/);
     expect(await readFile(join(reportDir, 'junit.xml'), 'utf8')).toMatch(/failures="1"[\s\S]*<failure message="step/);
+  }, 150_000);
+
+  it('--parallel 2 runs in worker processes of their own, results in order, and a worker that dies fails only its run', async () => {
+    const { code, output, reportDir, pid } = await cli(['fixture-worker-exit', '--parallel', '2']);
+    expect(code, output).toBe(1);
+    const runs = await results(reportDir);
+    expect(runs.map((run) => [run.id, run.passed])).toEqual([['fixture-worker-exit@docomo-p07a', true], ['fixture-worker-exit@au-w53ca', false], ['fixture-worker-exit@softbank-910t', true]]);
+    expect(runs[1]!.error).toBe('the worker process running it exited (code 3)');
+    // The passing runs ran in worker processes, not in the runner's own.
+    const pids = runs.filter((run) => run.passed).map((run) => Number(/worker process (\d+)/.exec(run.notes.join(' '))?.[1]));
+    expect(pids).toHaveLength(2);
+    for (const worker of pids) expect(worker > 0 && worker !== pid, `run in process ${worker}, the runner is ${pid}`).toBe(true);
+    expect(output).toContain('[fixture-worker-exit@softbank-910t] ✔ health check answers ok');
+    expect(await readFile(join(reportDir, 'junit.xml'), 'utf8')).toMatch(/<testsuite [^>]*tests="3" failures="1"/);
   }, 150_000);
 
   it('refuses an unknown scenario name with the list of known ones', async () => {

@@ -3,7 +3,8 @@ import { parseArgs } from 'node:util';
 import { launchBrowser } from './browser.ts';
 import { catalog, select } from './catalog.ts';
 import { reportFolderName, writeReport } from './report.ts';
-import { expandTargets, runAll } from './runner.ts';
+import { expandTargets, runAll, type RunResult, type RunTarget, type StepResult } from './runner.ts';
+import { runInWorkers } from './workers.ts';
 
 const USAGE = `usage: npm run scenario -- <name|all> [--device <id>] [--headful] [--parallel N] [--dir ./scenarios] [--out ./reports]`;
 
@@ -33,21 +34,22 @@ async function main(): Promise<number> {
   const reportDir = resolve(values.out, reportFolderName());
   console.log(`${targets.length} run(s), ${parallel} at a time → ${reportDir}`);
 
-  const browser = await launchBrowser({ headful: values.headful });
   const started = performance.now();
+  const onStep = (run: string, step: StepResult) => console.log(`[${run}] ${step.passed ? '✔' : '✘'} ${step.name} (${step.ms} ms)${step.error ? ` — ${step.error}` : ''}`);
+  const results = parallel > 1 ? await runInWorkers(targets, { dir: values.dir, reportDir, parallel, headful: values.headful, onStep }) : await runHere(targets, reportDir, values.headful, onStep);
+  const wallMs = Math.round(performance.now() - started);
+  await writeReport(reportDir, results, wallMs);
+  for (const run of results) console.log(`${run.passed ? 'PASS' : 'FAIL'} ${run.id} (${run.ms} ms)${run.error ? ` — ${run.error}` : ''}`);
+  const failed = results.filter((r) => !r.passed).length;
+  console.log(`${results.length - failed}/${results.length} passed in ${(wallMs / 1000).toFixed(1)} s; report: ${join(reportDir, 'index.html')}`);
+  return failed ? 1 : 0;
+}
+
+/** One run at a time in this process, with one browser. */
+async function runHere(targets: RunTarget[], reportDir: string, headful: boolean, onStep: (run: string, step: StepResult) => void): Promise<RunResult[]> {
+  const browser = await launchBrowser({ headful });
   try {
-    const results = await runAll(targets, {
-      browser,
-      reportDir,
-      parallel,
-      onStep: (run, step) => console.log(`[${run}] ${step.passed ? '✔' : '✘'} ${step.name} (${step.ms} ms)${step.error ? ` — ${step.error}` : ''}`),
-    });
-    const wallMs = Math.round(performance.now() - started);
-    await writeReport(reportDir, results, wallMs);
-    for (const run of results) console.log(`${run.passed ? 'PASS' : 'FAIL'} ${run.id} (${run.ms} ms)${run.error ? ` — ${run.error}` : ''}`);
-    const failed = results.filter((r) => !r.passed).length;
-    console.log(`${results.length - failed}/${results.length} passed in ${(wallMs / 1000).toFixed(1)} s; report: ${join(reportDir, 'index.html')}`);
-    return failed ? 1 : 0;
+    return await runAll(targets, { browser, reportDir, onStep });
   } finally {
     await browser.close();
   }

@@ -66,15 +66,10 @@ export function expandTargets(scenarios: Scenario[], device?: string): RunTarget
   });
 }
 
-export const runId = (target: RunTarget) => (target.device ? `${target.scenario.name}@${target.device}` : target.scenario.name);
-
-/** Runs one scenario against a gateway of its own, in a browser context of its own. */
-export async function runScenario(target: RunTarget, options: RunOptions): Promise<RunResult> {
-  const id = runId(target);
-  const folder = id.replace(/[^A-Za-z0-9@._-]/g, '_');
-  await mkdir(join(options.reportDir, folder), { recursive: true });
-  const result: RunResult = {
-    id,
+/** A target's result before its run has done anything: not passed, no steps. */
+export function notRun(target: RunTarget, error?: string): RunResult {
+  return {
+    id: runId(target),
     scenario: target.scenario.name,
     description: target.scenario.description,
     ...(target.device ? { device: target.device } : {}),
@@ -82,8 +77,19 @@ export async function runScenario(target: RunTarget, options: RunOptions): Promi
     ms: 0,
     steps: [],
     notes: [],
+    ...(error ? { error } : {}),
     artefacts: [],
   };
+}
+
+export const runId = (target: RunTarget) => (target.device ? `${target.scenario.name}@${target.device}` : target.scenario.name);
+
+/** Runs one scenario against a gateway of its own, in a browser context of its own. */
+export async function runScenario(target: RunTarget, options: RunOptions): Promise<RunResult> {
+  const id = runId(target);
+  const folder = id.replace(/[^A-Za-z0-9@._-]/g, '_');
+  await mkdir(join(options.reportDir, folder), { recursive: true });
+  const result = notRun(target);
   const started = performance.now();
   let gateway: IsolatedGateway | undefined;
   const context = await options.browser.createBrowserContext();
@@ -200,21 +206,16 @@ export async function runScenario(target: RunTarget, options: RunOptions): Promi
   return result;
 }
 
-/** Runs the targets with at most `parallel` at a time; results in the targets' order. */
-export async function runAll(targets: RunTarget[], options: RunOptions & { parallel: number }): Promise<RunResult[]> {
-  const results: RunResult[] = new Array(targets.length);
-  const workers = Math.max(1, Math.min(options.parallel, targets.length));
-  // One gateway per run as before, but each started while the previous runs still execute.
-  const pool = new GatewayPool(targets.length, workers);
-  let next = 0;
-  const worker = async () => {
-    while (next < targets.length) {
-      const index = next++;
-      results[index] = await runScenario(targets[index]!, { ...options, gateway: () => pool.take() });
-    }
-  };
+/**
+ * Runs the targets one after the other in this process; results in the targets' order. Each run's
+ * gateway starts while the run before it executes. (`--parallel` runs in worker processes:
+ * workers.ts.)
+ */
+export async function runAll(targets: RunTarget[], options: RunOptions): Promise<RunResult[]> {
+  const pool = new GatewayPool(targets.length, 1);
+  const results: RunResult[] = [];
   try {
-    await Promise.all(Array.from({ length: workers }, worker));
+    for (const target of targets) results.push(await runScenario(target, { ...options, gateway: () => pool.take() }));
   } finally {
     await pool.close();
   }

@@ -42,7 +42,7 @@ export function describeScenarioPart(part: number): void {
       browser = await launchBrowser();
       // Kept for the whole describe (tempDir() would be emptied after the first test).
       reportDir = await mkdtemp(join(tmpdir(), 'ketai-scenarios-'));
-      results = await runAll(targets, { browser, reportDir, parallel: 1 });
+      results = await runAll(targets, { browser, reportDir });
     }, 300_000);
     afterAll(async () => {
       await browser?.close();

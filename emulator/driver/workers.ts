@@ -1,0 +1,66 @@
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { notRun, type RunResult, type RunTarget, type StepResult } from './runner.ts';
+
+/** What the parent sends a worker: first its setup, then a run to do or the word to stop. */
+export type ToWorker =
+  | { type: 'setup'; dir: string; targets: { scenario: string; device?: string }[]; reportDir: string; headful: boolean }
+  | { type: 'run'; index: number }
+  | { type: 'stop' };
+
+/** What a worker sends back: that it is free, each step as it ends, each run's result. */
+export type FromWorker = { type: 'next' } | { type: 'step'; run: string; step: StepResult } | { type: 'result'; index: number; result: RunResult };
+
+export interface WorkerOptions {
+  /** The folder of the user's scenarios (`--dir`), which each worker loads again. */
+  dir: string;
+  reportDir: string;
+  parallel: number;
+  headful?: boolean;
+  onStep?: (run: string, step: StepResult) => void;
+}
+
+const WORKER = fileURLToPath(new URL('./worker.ts', import.meta.url));
+
+/**
+ * `--parallel N`: N worker processes, each with a browser and gateways of its own, take the targets
+ * one at a time as they come free; results in the targets' order. Two runs in one process had every
+ * CDP message, screenshot and gateway log of both pass through one event loop: two processes did the
+ * same runs about 1.2 times as fast (README, "Benchmarks", scenarios). A worker that dies fails the
+ * run it had; the others take the rest.
+ */
+export async function runInWorkers(targets: RunTarget[], options: WorkerOptions): Promise<RunResult[]> {
+  const results: (RunResult | undefined)[] = new Array(targets.length);
+  let next = 0;
+  const setup: ToWorker = {
+    type: 'setup',
+    dir: options.dir,
+    targets: targets.map((target) => ({ scenario: target.scenario.name, ...(target.device ? { device: target.device } : {}) })),
+    reportDir: options.reportDir,
+    headful: options.headful ?? false,
+  };
+  const worker = () =>
+    new Promise<void>((resolve) => {
+      // The same node flags as this process (`--import tsx`), so the worker loads TypeScript scenarios too.
+      const child = fork(WORKER, [], { execArgv: process.execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+      let running: number | undefined;
+      child.on('message', (message: FromWorker) => {
+        if (message.type === 'next') {
+          running = next < targets.length ? next++ : undefined;
+          child.send(running === undefined ? { type: 'stop' } : { type: 'run', index: running });
+        } else if (message.type === 'step') {
+          options.onStep?.(message.run, message.step);
+        } else {
+          results[message.index] = message.result;
+          running = undefined;
+        }
+      });
+      child.once('exit', (code, signal) => {
+        if (running !== undefined) results[running] = notRun(targets[running]!, `the worker process running it exited (${signal ?? `code ${code}`})`);
+        resolve();
+      });
+      child.send(setup);
+    });
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.parallel, targets.length)) }, worker));
+  return targets.map((target, index) => results[index] ?? notRun(target, 'no worker process was left to run it'));
+}
