@@ -25,9 +25,9 @@ const WORKER = fileURLToPath(new URL('./worker.ts', import.meta.url));
 /**
  * `--parallel N`: N worker processes, each with a browser and gateways of its own, take the targets
  * one at a time as they come free; results in the targets' order. Two runs in one process had every
- * CDP message, screenshot and gateway log of both pass through one event loop: two processes did the
- * same runs about 1.2 times as fast (README, "Benchmarks", scenarios). A worker that dies fails the
- * run it had; the others take the rest.
+ * CDP message, screenshot and gateway log of both pass through one event loop: `all --parallel 2`
+ * took 33.8 s that way and takes 30.6 s in two workers (README, "Benchmarks", scenarios). A worker
+ * that dies fails the run it had; the others take the rest.
  */
 export async function runInWorkers(targets: RunTarget[], options: WorkerOptions): Promise<RunResult[]> {
   const results: (RunResult | undefined)[] = new Array(targets.length);
