@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { detectHandset } from '../carrier/detect.ts';
 import { encodeShiftJis } from '../markup/shift-jis.ts';
-import { checkTicket, type TicketLookup } from '../mobile/ticket.ts';
+import type { TicketLookup } from '../mobile/ticket.ts';
 import type { AppPackage, PackageCatalog } from './catalog.ts';
 import { jad, jam, type DescriptorOptions } from './descriptor.ts';
 import { APP_CARRIERS, appFileName, DEFAULT_TENANT, packageUrl, publicOrigin, type AppCarrier } from './paths.ts';
@@ -90,7 +90,7 @@ export function appRoutes(deps: { lookupTicket: TicketLookup; packages: PackageC
     const carrier = carrierOf(c.req.param('carrier'));
     const kind = carrier === 'docomo' ? 'doja' : 'midp';
     if (!carrier || file !== appFileName(carrier, kind === 'doja' ? 'jam' : 'jad')) return c.text('ファイルが見つかりません。', 404);
-    const state = await checkTicket(deps.lookupTicket, ticket);
+    const state = await deps.lookupTicket(ticket);
     if (state.status === 'unknown') return c.text('URLが正しくありません。', 404);
     if (state.status === 'expired') return c.text('このURLは有効期限切れです。', 410);
     const tenantId = 'tenantId' in state ? state.tenantId : DEFAULT_TENANT;

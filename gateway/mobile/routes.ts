@@ -6,7 +6,7 @@ import { requestHeaders } from '../http/request-headers.ts';
 import { renderPage, type Page, type RenderedPage } from '../markup/page.ts';
 import { renderDownloadPage } from './download-render.ts';
 import { helpPage, topPage } from './pages.ts';
-import { checkTicket, type TicketLookup } from './ticket.ts';
+import type { TicketLookup } from './ticket.ts';
 
 const STATUS = { valid: 200, expired: 410, used: 410, unknown: 404 } as const;
 
@@ -20,7 +20,7 @@ export function mobileRoutes(deps: { lookupTicket: TicketLookup; publicUrl?: str
   // trailing-slash forms are sent there by createApp's not-found answer (http/trailing-slash.ts).
   app.get('/dl/:ticket', async (c) => {
     const ticket = c.req.param('ticket');
-    const state = await checkTicket(deps.lookupTicket, ticket);
+    const state = await deps.lookupTicket(ticket);
     const headers = requestHeaders(c);
     const handset = detectHandset(headers);
     const pageUrl = () => `${publicOrigin(c.req.url, deps.publicUrl)}/m/dl/${state.status === 'valid' ? ticket : ''}`;
