@@ -55,6 +55,11 @@ export class GatewayPool {
     return next;
   }
 
+  /** At most `count` more gateways beyond those taken or started already: fewer runs are left than the pool was made for. */
+  atMost(count: number): void {
+    this.left = Math.min(this.left, count);
+  }
+
   /** Stops the gateways started ahead that no run took (a run set cut short). */
   async close(): Promise<void> {
     this.left = 0;

@@ -40,6 +40,8 @@ async function main(): Promise<void> {
       await send({ type: 'next' });
       const order = await nextOrder();
       if (order.type !== 'run') break;
+      // No gateway started ahead for a run no worker will be given.
+      pool.atMost(order.left);
       const result = await runScenario(targets[order.index]!, {
         browser,
         reportDir: setup.reportDir,

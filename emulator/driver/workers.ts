@@ -5,7 +5,7 @@ import { notRun, type RunResult, type RunTarget, type StepResult } from './runne
 /** What the parent sends a worker: first its setup, then a run to do or the word to stop. */
 export type ToWorker =
   | { type: 'setup'; dir: string; targets: { scenario: string; device?: string }[]; reportDir: string; headful: boolean }
-  | { type: 'run'; index: number }
+  | { type: 'run'; index: number; /** Runs not yet handed to any worker. */ left: number }
   | { type: 'stop' };
 
 /** What a worker sends back: that it is free, each step as it ends, each run's result. */
@@ -47,7 +47,7 @@ export async function runInWorkers(targets: RunTarget[], options: WorkerOptions)
       child.on('message', (message: FromWorker) => {
         if (message.type === 'next') {
           running = next < targets.length ? next++ : undefined;
-          child.send(running === undefined ? { type: 'stop' } : { type: 'run', index: running });
+          child.send(running === undefined ? { type: 'stop' } : { type: 'run', index: running, left: targets.length - next });
         } else if (message.type === 'step') {
           options.onStep?.(message.run, message.step);
         } else {
