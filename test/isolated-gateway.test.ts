@@ -25,7 +25,7 @@ describe('isolated gateway', () => {
   }, 30_000);
 
   it('a pool hands each run its own gateway and stops the ones started ahead that no run took', async () => {
-    const pool = new GatewayPool(3, 2);
+    const pool = new GatewayPool(3);
     const first = await pool.take();
     const second = await pool.take();
     expect(second.url).not.toBe(first.url);
@@ -36,5 +36,19 @@ describe('isolated gateway', () => {
     await Promise.all([first.stop(), second.stop()]);
     await expect(fetch(`${first.url}/healthz`)).rejects.toThrow();
     expect(execFileSync('ps', ['-o', 'args=', '--ppid', String(process.pid)], { encoding: 'utf8' })).not.toContain('scripts/start.js');
+  }, 60_000);
+
+  it('starts no gateway ahead once it is told that no more runs are left (atMost)', async () => {
+    const pool = new GatewayPool(5);
+    const first = await pool.take();
+    pool.atMost(0);
+    const second = await pool.take();
+    const gateways = () => execFileSync('ps', ['-o', 'args=', '--ppid', String(process.pid)], { encoding: 'utf8' }).split('\n').filter((line) => line.includes('scripts/start.js'));
+    // The one started ahead before the word came is the second; none after it.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(gateways()).toHaveLength(2);
+    await pool.close();
+    await Promise.all([first.stop(), second.stop()]);
+    expect(gateways()).toHaveLength(0);
   }, 60_000);
 });

@@ -43,8 +43,8 @@ export class GatewayPool {
   private first: Promise<IsolatedGateway> | undefined;
   private left: number;
 
-  /** `total` gateways in all, at most `ahead` of them started before they are asked for. */
-  constructor(total: number, private readonly ahead: number) {
+  /** `total` gateways in all, one of them started before it is asked for. */
+  constructor(total: number) {
     this.left = total;
     this.fill();
   }
@@ -68,7 +68,7 @@ export class GatewayPool {
   }
 
   private fill(): void {
-    while (this.left > 0 && this.ready.length < this.ahead) {
+    while (this.left > 0 && this.ready.length < 1) {
       const started = this.start();
       // Its failure is reported to the run that takes it, not as an unhandled rejection now.
       started.catch(() => undefined);

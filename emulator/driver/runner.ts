@@ -212,7 +212,7 @@ export async function runScenario(target: RunTarget, options: RunOptions): Promi
  * workers.ts.)
  */
 export async function runAll(targets: RunTarget[], options: RunOptions): Promise<RunResult[]> {
-  const pool = new GatewayPool(targets.length, 1);
+  const pool = new GatewayPool(targets.length);
   const results: RunResult[] = [];
   try {
     for (const target of targets) results.push(await runScenario(target, { ...options, gateway: () => pool.take() }));

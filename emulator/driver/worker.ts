@@ -33,8 +33,8 @@ async function main(): Promise<void> {
   const scenarios = new Map((await catalog(setup.dir)).map((scenario) => [scenario.name, scenario]));
   const targets: RunTarget[] = setup.targets.map(({ scenario, device }) => ({ scenario: scenarios.get(scenario)!, ...(device ? { device } : {}) }));
   const browser = await launchBrowser({ headful: setup.headful });
-  // One gateway started ahead, as a serial run set has: this worker may be given any of the runs.
-  const pool = new GatewayPool(targets.length, 1);
+  // This worker may be given any of the runs; `atMost` below says when fewer are left.
+  const pool = new GatewayPool(targets.length);
   try {
     for (;;) {
       await send({ type: 'next' });
