@@ -1,5 +1,5 @@
 import { BUSINESS_POLICY, PERSONAL_POLICY } from './otp/policy.ts';
-import { hashPassword, type ScryptCost } from './security/password.ts';
+import { hashPassword, PASSWORD_COST, type ScryptCost } from './security/password.ts';
 import type { Database } from './store/database.ts';
 import type { Account, Customer, Tenant } from './store/schema.ts';
 
@@ -51,13 +51,28 @@ export const DEMO_ACCOUNTS: Account[] = [
   },
 ];
 
+/**
+ * The demo passwords' hashes at the production cost, made once (`hashPassword`) and kept here: the
+ * passwords are public (README), and hashing them afresh was about 160 ms of CPU in every first start,
+ * i.e. in every scenario run's gateway. A password missing here, or another cost, is hashed at start.
+ */
+export const DEMO_PASSWORD_HASHES: ReadonlyMap<string, string> = new Map([
+  ['Passw0rd!', 'scrypt$16384$8$1$B4i8whT5o_tgRa8GfmtFbg$Kzzmh7QIUpC1eW0HyWdRV7z_x-31MYYv5KeK6y1-Jfk'],
+  ['kakunin1', 'scrypt$16384$8$1$y3nYCllZJYps6W0HwOCZEQ$hu8q4_qbQry_5Kn0_Z1haj3gS1GtywG4P7EDgd13y1c'],
+  ['kakunin2', 'scrypt$16384$8$1$dgzvMObOZb9RZUzKCOkvew$JqR-V8d_PrkSow6mEcg0zL3eJm-xEkf2j4y-OZTqCLc'],
+  ['shonin01', 'scrypt$16384$8$1$lhreCfltVaQAvrIKu7AuEg$cvsLpaMkLYfy9y9I0-DCdrTS_sXCAmJ8F5Ex8TZETbo'],
+]);
+
+const sameCost = (a: ScryptCost, b: ScryptCost) => a.N === b.N && a.r === b.r && a.p === b.p;
+
 /** Fills an empty store with the demo banks, customers and accounts (first start only). */
 export async function seedDemo(db: Database, cost: ScryptCost): Promise<boolean> {
   if ((await db.tenants.list()).length > 0) return false;
+  const known = sameCost(cost, PASSWORD_COST) ? DEMO_PASSWORD_HASHES : new Map<string, string>();
   // One hash per distinct password: the demo start stays quick.
   const hashes = new Map<string, Promise<string>>();
   const hash = (password: string) => {
-    if (!hashes.has(password)) hashes.set(password, hashPassword(password, cost));
+    if (!hashes.has(password)) hashes.set(password, Promise.resolve(known.get(password) ?? hashPassword(password, cost)));
     return hashes.get(password)!;
   };
   const customers = await Promise.all(

@@ -2,6 +2,7 @@ import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../gateway/config.ts';
+import { DEMO_CUSTOMERS, DEMO_PASSWORD_HASHES, seedDemo } from '../gateway/demo.ts';
 import { hashPassword, PASSWORD_COST, verifyPassword, weakerThanProduction } from '../gateway/security/password.ts';
 import { SecretBox, SecretBoxError } from '../gateway/security/secret-box.ts';
 import { KEY_FILE_NAME, loadSecretKey } from '../gateway/security/secret-key.ts';
@@ -107,6 +108,33 @@ describe('passwords', () => {
     expect(weakerThanProduction({ ...PASSWORD_COST, N: 2 ** 15 })).toBe(false);
     const stronger = await createServices({ ...config, passwordCost: { ...PASSWORD_COST, N: 2 ** 15 } });
     await stronger.close();
+  });
+
+  it('the demo passwords come hashed in advance at the production cost, each its own salt; another cost hashes at start', async () => {
+    const demoPasswords = new Set(DEMO_CUSTOMERS.flatMap((person) => [person.password, ...(person.confirmPassword ? [person.confirmPassword] : [])]));
+    expect([...DEMO_PASSWORD_HASHES.keys()].sort()).toEqual([...demoPasswords].sort());
+    const salts = new Set<string>();
+    for (const [password, hash] of DEMO_PASSWORD_HASHES) {
+      expect(hash, password).toMatch(/^scrypt\$16384\$8\$1\$/);
+      expect(await verifyPassword(password, hash), password).toBe(true);
+      salts.add(hash.split('$')[4]!);
+    }
+    expect(salts.size).toBe(DEMO_PASSWORD_HASHES.size);
+    const seededAt = async (cost: typeof PASSWORD_COST) => {
+      const services = await createServices({ ...loadConfig({ DATA_DIR: await tempDir() }), demo: false, passwordCost: cost });
+      try {
+        expect(await seedDemo(services.db, cost)).toBe(true);
+        return (await services.db.customers.get('c-taro'))!;
+      } finally {
+        await services.close();
+      }
+    };
+    const production = await seededAt(PASSWORD_COST);
+    expect(production.passwordHash).toBe(DEMO_PASSWORD_HASHES.get('Passw0rd!'));
+    expect(production.confirmPasswordHash).toBe(DEMO_PASSWORD_HASHES.get('kakunin1'));
+    const stronger = await seededAt({ ...PASSWORD_COST, N: 2 ** 15 });
+    expect(stronger.passwordHash).toMatch(/^scrypt\$32768\$8\$1\$/);
+    expect(await verifyPassword('Passw0rd!', stronger.passwordHash)).toBe(true);
   });
 
   it('treats a malformed stored hash as a mismatch', async () => {
