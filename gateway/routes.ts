@@ -24,7 +24,11 @@ import { webTokenRoutes } from './webtoken/routes.ts';
  * What the HTTP surface depends on besides the services: the mode, whether a proxy is trusted, and
  * the emulator's settings (EMULATOR_ORIGINS, SCENARIOS_DIR), which the domain services never see.
  */
-export type AppMode = Pick<Config, 'production' | 'trustProxy'> & Partial<Pick<Config, 'emulatorOrigins' | 'scenariosDir'>>;
+export type AppMode = Pick<Config, 'production' | 'trustProxy'> &
+  Partial<Pick<Config, 'emulatorOrigins' | 'scenariosDir'>> & {
+    /** Where the access log's lines go (ACCESS_LOG=1); the console by default. */
+    log?: (line: string) => void;
+  };
 
 const DEVELOPMENT: AppMode = { production: false, trustProxy: false };
 
@@ -38,7 +42,7 @@ export function createApp(services: Services, mode: AppMode = DEVELOPMENT): Hono
   // parameter, both with more after them) made SmartRouter fall back to TrieRouter, 10–20× slower a
   // match. Such a route now fails every test at once instead.
   const app = new Hono({ router: new RegExpRouter() });
-  if (process.env.ACCESS_LOG === '1') app.use(accessLog());
+  if (process.env.ACCESS_LOG === '1') app.use(accessLog(mode.log));
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   const biz = bizServices(services);
   app.route('/m/app', provisioningRoutes(services.issuance, mode));

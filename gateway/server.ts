@@ -13,9 +13,16 @@ export interface RunningGateway {
   close(): Promise<void>;
 }
 
-export async function startGateway(config: Config): Promise<RunningGateway> {
-  const services = await createServices(config);
-  const app = createApp(services, config);
+export interface GatewayOptions {
+  /** The clock every service reads (default `Date.now`): a scenario run's gateway may be ahead of it. */
+  now?: () => number;
+  /** Where the access log's lines go (ACCESS_LOG=1); the console by default. */
+  log?: (line: string) => void;
+}
+
+export async function startGateway(config: Config, options: GatewayOptions = {}): Promise<RunningGateway> {
+  const services = await createServices(config, options.now);
+  const app = createApp(services, { ...config, ...(options.log ? { log: options.log } : {}) });
   const requests = requestTracker();
   const server = await new Promise<ServerType>((resolve) => {
     // node's responses as `SecuredResponse`s: the security headers go straight into their header blocks.

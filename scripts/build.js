@@ -1,15 +1,14 @@
-// The gateway precompiled: one ESM file, dist/gateway.js, that `npm start` runs without tsx.
+// The gateway precompiled, as ESM files that run without tsx (scripts/launch.js): dist/gateway.js,
+// what `npm start` runs, and dist/gateway-host.js, the scenario runner's gateway host.
 // Plain JavaScript so that it runs before anything is compiled (`npm install` → prepare).
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { DIST, INPUTS, ROOT } from './launch.js';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-export const DIST = join(ROOT, 'dist');
-export const OUTPUT = join(DIST, 'gateway.js');
-/** Every source file the bundle was built from: start-up rebuilds when one is newer. */
-export const INPUTS = join(DIST, 'inputs.json');
+/** Each output (`dist/<name>.js`) and its source. */
+const ENTRIES = { gateway: 'gateway/main.ts', 'gateway-host': 'emulator/driver/gateway-host.ts' };
 
 /**
  * A module that finds its neighbours through `import.meta.url` (the browser bundles' entries) would
@@ -34,8 +33,8 @@ const keepImportMetaUrl = {
  */
 export async function buildGateway() {
   const result = await build({
-    entryPoints: [join(ROOT, 'gateway/main.ts')],
-    outfile: OUTPUT,
+    entryPoints: Object.fromEntries(Object.entries(ENTRIES).map(([name, source]) => [name, join(ROOT, source)])),
+    outdir: DIST,
     bundle: true,
     write: false,
     platform: 'node',
@@ -64,5 +63,5 @@ export async function buildGateway() {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const started = performance.now();
   await buildGateway();
-  console.log(`built ${relative(process.cwd(), OUTPUT)} in ${Math.round(performance.now() - started)} ms`);
+  console.log(`built ${Object.keys(ENTRIES).map((name) => relative(process.cwd(), join(DIST, `${name}.js`))).join(', ')} in ${Math.round(performance.now() - started)} ms`);
 }

@@ -1,9 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
+import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { FromHost, ToHost } from './gateway-host.ts';
 
 export interface LogLine {
   /** When the runner received the line (ms since epoch). */
@@ -22,26 +22,157 @@ export interface IsolatedGateway {
 }
 
 const START_TIMEOUT_MS = 20_000;
-/** A gateway that has not stopped this long after SIGTERM is stuck: killed, and the run told so. */
+/** A gateway that has not stopped this long is stuck: its host is killed, and the run told so. */
 const STOP_TIMEOUT_MS = 10_000;
-const CLOCK_SHIFT = fileURLToPath(new URL('./clock-shift.js', import.meta.url));
-/** `npm start`'s launcher: the precompiled gateway, rebuilt when stale. */
-const START = fileURLToPath(new URL('../../scripts/start.js', import.meta.url));
+/** The host's launcher: dist/gateway-host.js, rebuilt when stale (scripts/launch.js). */
+const HOST = fileURLToPath(new URL('../../scripts/gateway-host.js', import.meta.url));
 
-/** Gateways still running: killed when this process exits, so a run cut short (a test time-out, an error exit) leaves no server behind. */
+/** Hosts still running: killed when this process exits, so a run cut short (a test time-out, an error exit) leaves no server behind. */
 const live = new Set<ChildProcess>();
 process.on('exit', () => {
   for (const child of live) child.kill('SIGKILL');
 });
 
 /**
- * Gateways started ahead: while a run executes, the next runs' gateways are already starting, each
- * still with its own `DATA_DIR` and port. `take()` never hands one gateway out twice.
+ * One gateway host process (gateway-host.ts) and the gateways it runs for this process. Once
+ * retired, it ends as soon as its last gateway has stopped.
+ */
+class GatewayHost {
+  private readonly child: ChildProcess;
+  private readonly waiting = new Map<number, { resolve: (url: string) => void; reject: (error: Error) => void }>();
+  /** Each gateway still running (or stopping), with the log its lines go to. */
+  private readonly logs = new Map<number, LogLine[]>();
+  private readonly stopping = new Map<number, Promise<void>>();
+  private lastId = 0;
+  private retired = false;
+  /** The host's own output (a service's error), which may concern any of its gateways. */
+  private readonly output: string[] = [];
+
+  constructor() {
+    // Plain node, not this process's flags (`--import tsx`): the host runs precompiled JavaScript.
+    this.child = fork(HOST, [], { execArgv: [], env: { ...process.env, ACCESS_LOG: '1' }, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+    live.add(this.child);
+    const collect = (chunk: Buffer) => {
+      for (const line of chunk.toString().split('\n')) {
+        if (!line.trim()) continue;
+        this.output.push(line);
+        for (const log of this.logs.values()) log.push({ at: Date.now(), line });
+      }
+    };
+    this.child.stdout!.on('data', collect);
+    this.child.stderr!.on('data', collect);
+    this.child.on('message', (message: FromHost) => {
+      if (message.type === 'log') {
+        this.logs.get(message.id)?.push({ at: Date.now(), line: message.line });
+        return;
+      }
+      const waiter = this.waiting.get(message.id);
+      this.waiting.delete(message.id);
+      if (message.type === 'failed') waiter?.reject(new Error(message.error));
+      else waiter?.resolve(message.type === 'started' ? message.url : '');
+    });
+    this.child.once('exit', (code, signal) => {
+      live.delete(this.child);
+      const error = new Error(`the gateway host exited (${signal ?? `code ${code}`})${this.output.length ? `:\n${this.output.slice(-20).join('\n')}` : ''}`);
+      for (const waiter of this.waiting.values()) waiter.reject(error);
+      this.waiting.clear();
+    });
+  }
+
+  get alive(): boolean {
+    return this.child.exitCode === null && this.child.signalCode === null && this.child.connected;
+  }
+
+  /** Starts a gateway on `dataDir`; its access log and the host's output go to `log`. Resolves with its URL. */
+  async start(dataDir: string, port: number, clockOffsetMs: number, log: LogLine[]): Promise<{ id: number; url: string }> {
+    const id = ++this.lastId;
+    this.logs.set(id, log);
+    try {
+      const url = await this.ask({ type: 'start', id, dataDir, port, clockOffsetMs }, START_TIMEOUT_MS, `the gateway did not start within ${START_TIMEOUT_MS / 1000} s`);
+      // The gateway listens on 127.0.0.1 only; "localhost" could resolve to ::1 first.
+      return { id, url: url.replace('//localhost:', '//127.0.0.1:') };
+    } catch (error) {
+      this.logs.delete(id);
+      this.endIfDone();
+      throw error;
+    }
+  }
+
+  /**
+   * Stops gateway `id`, its pending writes flushed; rejects when its host died under it. A gateway
+   * that does not stop in time takes its host down with it.
+   */
+  stop(id: number): Promise<void> {
+    let stopping = this.stopping.get(id);
+    if (!stopping) {
+      if (!this.logs.has(id)) return Promise.resolve();
+      stopping = this.ask({ type: 'stop', id }, STOP_TIMEOUT_MS, `the gateway did not stop within ${STOP_TIMEOUT_MS / 1000} s`).then(
+        () => this.forget(id),
+        (error: unknown) => {
+          this.forget(id);
+          throw error;
+        },
+      );
+      this.stopping.set(id, stopping);
+    }
+    return stopping;
+  }
+
+  /** Stops gateway `id` and starts another on the same data and port with the clock `clockOffsetMs` ahead; its log goes on. */
+  async restart(id: number, dataDir: string, port: number, clockOffsetMs: number): Promise<{ id: number; url: string }> {
+    const log = this.logs.get(id);
+    if (!log) throw new Error('that gateway has stopped');
+    await this.ask({ type: 'stop', id }, STOP_TIMEOUT_MS, `the gateway did not stop within ${STOP_TIMEOUT_MS / 1000} s`);
+    // The new one is counted before the old one is let go, so that a retired host does not end between them.
+    const next = this.start(dataDir, port, clockOffsetMs, log);
+    this.logs.delete(id);
+    return next;
+  }
+
+  /** No more gateways will be asked for: the host ends once those running have stopped. */
+  retire(): void {
+    this.retired = true;
+    this.endIfDone();
+  }
+
+  private forget(id: number): void {
+    this.stopping.delete(id);
+    this.logs.delete(id);
+    this.endIfDone();
+  }
+
+  private endIfDone(): void {
+    if (this.retired && this.logs.size === 0 && this.alive) this.child.disconnect();
+  }
+
+  private ask(order: ToHost, timeoutMs: number, late: string): Promise<string> {
+    return new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.waiting.delete(order.id);
+        this.child.kill('SIGKILL');
+        reject(new Error(late));
+      }, timeoutMs);
+      this.waiting.set(order.id, {
+        resolve: (value) => (clearTimeout(timer), resolve(value)),
+        reject: (error) => (clearTimeout(timer), reject(error)),
+      });
+      if (!this.alive) return this.waiting.get(order.id)!.reject(new Error('the gateway host is not running'));
+      this.child.send(order);
+    });
+  }
+}
+
+/**
+ * Scenario runs' gateways, each with its own `DATA_DIR` and port, from one host process kept warm
+ * between them (gateway-host.ts); one is started ahead while a run executes. `take()` never hands
+ * one gateway out twice. A host that died (a gateway crashed it) is replaced for the next run.
  */
 export class GatewayPool {
-  private readonly ready: Promise<IsolatedGateway>[] = [];
-  private first: Promise<IsolatedGateway> | undefined;
+  private host: GatewayHost | undefined;
+  private readonly ready: { host: GatewayHost; gateway: Promise<IsolatedGateway> }[] = [];
   private left: number;
+  /** How many gateways this pool has started (tests check that none is started needlessly). */
+  started = 0;
 
   /** `total` gateways in all, one of them started before it is asked for. */
   constructor(total: number) {
@@ -50,9 +181,11 @@ export class GatewayPool {
   }
 
   take(): Promise<IsolatedGateway> {
-    const next = this.ready.shift() ?? this.start();
+    const next = this.ready.shift();
     this.fill();
-    return next;
+    if (!next) return this.start().gateway;
+    // One started ahead in a host that has died since cannot serve: another takes its place.
+    return next.gateway.then((gateway) => (next.host.alive ? gateway : this.start().gateway), () => this.start().gateway);
   }
 
   /** At most `count` more gateways beyond those taken or started already: fewer runs are left than the pool was made for. */
@@ -60,112 +193,70 @@ export class GatewayPool {
     this.left = Math.min(this.left, count);
   }
 
-  /** Stops the gateways started ahead that no run took (a run set cut short). */
+  /** Stops the gateways started ahead that no run took; the host ends once the taken ones stop. */
   async close(): Promise<void> {
     this.left = 0;
     const unused = this.ready.splice(0);
-    await Promise.all(unused.map((gateway) => gateway.then((started) => started.stop(), () => undefined)));
+    await Promise.all(unused.map(({ gateway }) => gateway.then((started) => started.stop(), () => undefined)));
+    this.host?.retire();
   }
 
   private fill(): void {
     while (this.left > 0 && this.ready.length < 1) {
+      this.left--;
       const started = this.start();
       // Its failure is reported to the run that takes it, not as an unhandled rejection now.
-      started.catch(() => undefined);
+      started.gateway.catch(() => undefined);
       this.ready.push(started);
     }
   }
 
-  private start(): Promise<IsolatedGateway> {
-    this.left = Math.max(0, this.left - 1);
-    // The first start rebuilds dist/ when it is stale; the others wait for it rather than each rebuild too.
-    const started = this.first ? this.first.then(startIsolatedGateway, startIsolatedGateway) : startIsolatedGateway();
-    this.first ??= started;
-    return started;
+  private start(): { host: GatewayHost; gateway: Promise<IsolatedGateway> } {
+    if (!this.host?.alive) {
+      this.host?.retire();
+      this.host = new GatewayHost();
+    }
+    this.started++;
+    return { host: this.host, gateway: isolatedGateway(this.host) };
   }
 }
 
+/** A gateway of its own, in a host of its own that ends when it stops (a single run, a test). */
 export async function startIsolatedGateway(): Promise<IsolatedGateway> {
+  const host = new GatewayHost();
+  try {
+    return await isolatedGateway(host);
+  } finally {
+    host.retire();
+  }
+}
+
+async function isolatedGateway(host: GatewayHost): Promise<IsolatedGateway> {
   const dataDir = await mkdtemp(join(tmpdir(), 'ketai-scenario-'));
   const log: LogLine[] = [];
-  let running: { child: ChildProcess; url: string };
+  let running: { id: number; url: string };
   try {
-    running = await launch({ DATA_DIR: dataDir, PORT: '0' }, log);
+    running = await host.start(dataDir, 0, 0, log);
   } catch (error) {
     await rm(dataDir, { recursive: true, force: true });
     throw error;
   }
-  const port = new URL(running.url).port;
+  const port = Number(new URL(running.url).port);
   return {
     url: running.url,
     dataDir,
     log,
     async restart(offsetMs) {
-      await stop(running.child);
-      running = await launch({ DATA_DIR: dataDir, PORT: port, SCENARIO_CLOCK_OFFSET_MS: String(offsetMs) }, log);
+      running = await host.restart(running.id, dataDir, port, offsetMs);
     },
     async stop() {
-      await stop(running.child);
-      await rm(dataDir, { recursive: true, force: true });
+      try {
+        await host.stop(running.id);
+      } finally {
+        await rm(dataDir, { recursive: true, force: true });
+      }
     },
   };
-}
-
-async function launch(env: Record<string, string>, log: LogLine[]): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', CLOCK_SHIFT, START], {
-    env: { ...process.env, HOST: '127.0.0.1', ACCESS_LOG: '1', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  live.add(child);
-  child.once('exit', () => live.delete(child));
-  const collect = (chunk: Buffer) => {
-    for (const line of chunk.toString().split('\n')) if (line.trim()) log.push({ at: Date.now(), line });
-  };
-  child.stdout!.on('data', collect);
-  child.stderr!.on('data', collect);
-  const from = log.length;
-  try {
-    return { child, url: await listeningUrl(child, () => log.slice(from)) };
-  } catch (error) {
-    await stop(child);
-    throw error;
-  }
-}
-
-function listeningUrl(child: ChildProcess, lines: () => LogLine[]): Promise<string> {
-  const output = () => lines().map((entry) => entry.line).join('\n');
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the gateway printed no URL within ${START_TIMEOUT_MS / 1000} s:\n${output()}`)), START_TIMEOUT_MS);
-    const onData = () => {
-      const match = /listening on (http:\/\/\S+)/.exec(output());
-      if (!match) return;
-      clearTimeout(timer);
-      child.stdout!.off('data', onData);
-      // The gateway listens on 127.0.0.1 only; "localhost" could resolve to ::1 first.
-      resolve(match[1]!.replace('//localhost:', '//127.0.0.1:'));
-    };
-    child.stdout!.on('data', onData);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the gateway exited with ${code}:\n${output()}`));
-    });
-  });
-}
-
-/** SIGTERM: the gateway flushes pending writes before it exits. */
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = once(child, 'exit');
-  child.kill('SIGTERM');
-  let timer: NodeJS.Timeout | undefined;
-  const stuck = new Promise<'stuck'>((resolve) => (timer = setTimeout(() => resolve('stuck'), STOP_TIMEOUT_MS)));
-  const outcome = await Promise.race([exited, stuck]);
-  clearTimeout(timer);
-  if (outcome === 'stuck') {
-    child.kill('SIGKILL');
-    await exited;
-    throw new Error(`the gateway did not stop within ${STOP_TIMEOUT_MS / 1000} s of SIGTERM`);
-  }
 }
 
 /** The log lines from `from` to `to`, with their offset in seconds from `to`. */
