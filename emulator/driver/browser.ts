@@ -38,5 +38,5 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
 
 export function launchBrowser(options: { headful?: boolean } & LaunchOptions = {}): Promise<Browser> {
   const { headful, ...rest } = options;
-  return puppeteer.launch({ executablePath: findChromium(), headless: !headful, args: [...CHROMIUM_FLAGS, ...(process.env.EXP_FLAGS ? process.env.EXP_FLAGS.split(' ') : [])], ...rest });
+  return puppeteer.launch({ executablePath: findChromium(), headless: !headful, args: CHROMIUM_FLAGS, ...rest });
 }
