@@ -1,6 +1,5 @@
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { launchBrowser } from './browser.ts';
 import { catalog, select } from './catalog.ts';
 import { reportFolderName, writeReport } from './report.ts';
 import { expandTargets, runAll, type RunResult, type RunTarget, type StepResult } from './runner.ts';
@@ -47,6 +46,8 @@ async function main(): Promise<number> {
 
 /** One run at a time in this process, with one browser. */
 async function runHere(targets: RunTarget[], reportDir: string, headful: boolean, onStep: (run: string, step: StepResult) => void): Promise<RunResult[]> {
+  // Puppeteer is loaded only here: with --parallel the workers drive the browsers, and loading it costs this process ~0.4 s.
+  const { launchBrowser } = await import('./browser.ts');
   const browser = await launchBrowser({ headful });
   try {
     return await runAll(targets, { browser, reportDir, onStep });

@@ -1,3 +1,4 @@
+import type { Browser } from 'puppeteer-core';
 import { launchBrowser } from './browser.ts';
 import { catalog } from './catalog.ts';
 import { GatewayPool } from './gateway-process.ts';
@@ -28,31 +29,39 @@ const nextOrder = () => new Promise<ToWorker>((resolve) => {
 });
 
 async function main(): Promise<void> {
-  const setup = await nextOrder();
-  if (setup.type !== 'setup') throw new Error(`a worker expects its setup first, got "${setup.type}"`);
-  const scenarios = new Map((await catalog(setup.dir)).map((scenario) => [scenario.name, scenario]));
-  const targets: RunTarget[] = setup.targets.map(({ scenario, device }) => ({ scenario: scenarios.get(scenario)!, ...(device ? { device } : {}) }));
-  const browser = await launchBrowser({ headful: setup.headful });
-  // This worker may be given any of the runs; `atMost` below says when fewer are left.
-  const pool = new GatewayPool(targets.length);
+  // The browser and the first gateway start while the setup comes and the scenarios load. This worker
+  // exists because there is a run for it; `atMost` below says how many are left.
+  const browser = launchBrowser({ headful: process.argv.includes('--headful') });
+  // A failed launch is reported when the first run needs the browser, not as an unhandled rejection now.
+  browser.catch(() => undefined);
+  const pool = new GatewayPool(Infinity);
   try {
-    for (;;) {
-      await send({ type: 'next' });
-      const order = await nextOrder();
-      if (order.type !== 'run') break;
-      // No gateway started ahead for a run no worker will be given.
-      pool.atMost(order.left);
-      const result = await runScenario(targets[order.index]!, {
-        browser,
-        reportDir: setup.reportDir,
-        gateway: () => pool.take(),
-        onStep: (run, step) => void send({ type: 'step', run, step }),
-      });
-      await send({ type: 'result', index: order.index, result });
-    }
+    const setup = await nextOrder();
+    if (setup.type !== 'setup') throw new Error(`a worker expects its setup first, got "${setup.type}"`);
+    const scenarios = new Map((await catalog(setup.dir)).map((scenario) => [scenario.name, scenario]));
+    const targets: RunTarget[] = setup.targets.map(({ scenario, device }) => ({ scenario: scenarios.get(scenario)!, ...(device ? { device } : {}) }));
+    await takeRuns(setup, targets, await browser, pool);
   } finally {
     await pool.close();
-    await browser.close();
+    await (await browser.catch(() => undefined))?.close();
+  }
+}
+
+/** Asks for a run whenever free, until the parent says stop. */
+async function takeRuns(setup: Extract<ToWorker, { type: 'setup' }>, targets: RunTarget[], browser: Browser, pool: GatewayPool): Promise<void> {
+  for (;;) {
+    await send({ type: 'next' });
+    const order = await nextOrder();
+    if (order.type !== 'run') return;
+    // No gateway started ahead for a run no worker will be given.
+    pool.atMost(order.left);
+    const result = await runScenario(targets[order.index]!, {
+      browser,
+      reportDir: setup.reportDir,
+      gateway: () => pool.take(),
+      onStep: (run, step) => void send({ type: 'step', run, step }),
+    });
+    await send({ type: 'result', index: order.index, result });
   }
 }
 
