@@ -63,18 +63,33 @@ export class PortalPage {
 
   async fill(fields: Record<string, string>): Promise<void> {
     for (const [name, value] of Object.entries(fields)) {
-      const field = await this.page.waitForSelector(`[name="${name}"]`, { timeout: TIMEOUT_MS });
-      const tag = await field!.evaluate((el) => el.tagName + (el instanceof HTMLInputElement ? `:${el.type}` : ''));
-      if (tag === 'SELECT') await this.page.select(`select[name="${name}"]`, value);
-      else if (tag.endsWith(':radio')) await this.page.click(`input[name="${name}"][value="${value}"]`);
-      else {
-        await field!.evaluate((el) => ((el as HTMLInputElement).value = ''));
-        // One text insertion, as an IME commits it: the field keeps its maxlength as with keystrokes, but
-        // this is one message instead of two a character, each of which made Chromium draw a frame.
-        await field!.focus();
-        if (value) await this.page.keyboard.sendCharacter(value);
+      const selector = `[name="${name}"]`;
+      // One round trip finds the field and readies a text field (emptied and focused); only a field
+      // not there yet is waited for.
+      let kind = await this.readyField(selector);
+      if (kind === 'missing') {
+        await this.page.waitForSelector(selector, { timeout: TIMEOUT_MS });
+        kind = await this.readyField(selector);
       }
+      if (kind === 'select') await this.page.select(`select${selector}`, value);
+      else if (kind === 'radio') await this.page.click(`input${selector}[value="${value}"]`);
+      // One text insertion, as an IME commits it: the field keeps its maxlength as with keystrokes, but
+      // this is one message instead of two a character, each of which made Chromium draw a frame.
+      else if (value) await this.page.keyboard.sendCharacter(value);
     }
+  }
+
+  /** What the field is; a text field is emptied and focused, ready for its text. */
+  private readyField(selector: string): Promise<'missing' | 'select' | 'radio' | 'text'> {
+    return this.page.evaluate((query: string) => {
+      const field = document.querySelector(query);
+      if (!field) return 'missing';
+      if (field instanceof HTMLSelectElement) return 'select';
+      if (field instanceof HTMLInputElement && field.type === 'radio') return 'radio';
+      (field as HTMLInputElement).value = '';
+      (field as HTMLElement).focus();
+      return 'text';
+    }, selector);
   }
 
   /** Clicks the button or link labelled `label` and waits for the page it leads to. */
