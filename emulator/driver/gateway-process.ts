@@ -26,6 +26,8 @@ const START_TIMEOUT_MS = 20_000;
 const STOP_TIMEOUT_MS = 10_000;
 /** The host's launcher: dist/gateway-host.js, rebuilt when stale (scripts/launch.js). */
 const HOST = fileURLToPath(new URL('../../scripts/gateway-host.js', import.meta.url));
+/** How many of the host's own last lines an error about it quotes. */
+const OUTPUT_KEPT = 20;
 
 /** Hosts still running: killed when this process exits, so a run cut short (a test time-out, an error exit) leaves no server behind. */
 const live = new Set<ChildProcess>();
@@ -45,7 +47,7 @@ class GatewayHost {
   private readonly stopping = new Map<number, Promise<void>>();
   private lastId = 0;
   private retired = false;
-  /** The host's own output (a service's error), which may concern any of its gateways. */
+  /** The host's own last lines of output (a service's error), which may concern any of its gateways. */
   private readonly output: string[] = [];
 
   constructor() {
@@ -56,6 +58,7 @@ class GatewayHost {
       for (const line of chunk.toString().split('\n')) {
         if (!line.trim()) continue;
         this.output.push(line);
+        if (this.output.length > OUTPUT_KEPT) this.output.shift();
         for (const log of this.logs.values()) log.push({ at: Date.now(), line });
       }
     };
@@ -73,7 +76,7 @@ class GatewayHost {
     });
     this.child.once('exit', (code, signal) => {
       live.delete(this.child);
-      const error = new Error(`the gateway host exited (${signal ?? `code ${code}`})${this.output.length ? `:\n${this.output.slice(-20).join('\n')}` : ''}`);
+      const error = new Error(`the gateway host exited (${signal ?? `code ${code}`})${this.output.length ? `:\n${this.output.join('\n')}` : ''}`);
       for (const waiter of this.waiting.values()) waiter.reject(error);
       this.waiting.clear();
     });
@@ -156,8 +159,9 @@ class GatewayHost {
         resolve: (value) => (clearTimeout(timer), resolve(value)),
         reject: (error) => (clearTimeout(timer), reject(error)),
       });
-      if (!this.alive) return this.waiting.get(order.id)!.reject(new Error('the gateway host is not running'));
-      this.child.send(order);
+      const waiter = this.waiting.get(order.id)!;
+      if (!this.alive) return waiter.reject(new Error('the gateway host is not running'));
+      this.child.send(order, (error) => error && waiter.reject(error));
     });
   }
 }
