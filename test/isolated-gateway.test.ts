@@ -69,6 +69,10 @@ describe('isolated gateway', () => {
     expect(before.status).toBe(200);
     await first.restart(60_000);
     expect((await fetch(`${first.url}/healthz`)).status).toBe(200);
+    // One access log across the restart, each line with when it was written, in order.
+    const log = await first.log();
+    expect(log.map((entry) => entry.line)).toEqual([expect.stringMatching(/^GET \/emulator\/api\/mailbox\/\*\*\* 200 \d+ms$/), expect.stringMatching(/^GET \/healthz 200 \d+ms$/)]);
+    expect(log[0]!.at).toBeLessThanOrEqual(log[1]!.at);
     expect(hosts()).toHaveLength(1);
     // A gateway that brings its host down fails its own run; the one started ahead dies with it, and the next run gets a new host.
     process.kill(Number(hosts()[0]!.trim().split(/\s+/)[0]), 'SIGKILL');

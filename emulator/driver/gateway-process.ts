@@ -3,19 +3,16 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { FromHost, ToHost } from './gateway-host.ts';
+import type { FromHost, LogLine, ToHost } from './gateway-host.ts';
 
-export interface LogLine {
-  /** When the runner received the line (ms since epoch). */
-  at: number;
-  line: string;
-}
+export type { LogLine };
 
 /** A gateway of its own for one scenario run: free port, fresh `DATA_DIR`, access log captured. */
 export interface IsolatedGateway {
   url: string;
   dataDir: string;
-  log: LogLine[];
+  /** Its access log so far, with the host's own output (a service's error, a crash). */
+  log(): Promise<LogLine[]>;
   /** Restarts on the same port and data with the clock `offsetMs` ahead (sessions end, data stays). */
   restart(offsetMs: number): Promise<void>;
   stop(): Promise<void>;
@@ -26,8 +23,8 @@ const START_TIMEOUT_MS = 20_000;
 const STOP_TIMEOUT_MS = 10_000;
 /** The host's launcher: dist/gateway-host.js, rebuilt when stale (scripts/launch.js). */
 const HOST = fileURLToPath(new URL('../../scripts/gateway-host.js', import.meta.url));
-/** How many of the host's own last lines an error about it quotes. */
-const OUTPUT_KEPT = 20;
+/** How many of the host's own last lines of output are kept (for a failing run's log, and an error about the host). */
+const OUTPUT_KEPT = 50;
 
 /** Hosts still running: killed when this process exits, so a run cut short (a test time-out, an error exit) leaves no server behind. */
 const live = new Set<ChildProcess>();
@@ -41,14 +38,14 @@ process.on('exit', () => {
  */
 class GatewayHost {
   private readonly child: ChildProcess;
-  private readonly waiting = new Map<number, { resolve: (url: string) => void; reject: (error: Error) => void }>();
-  /** Each gateway still running (or stopping), with the log its lines go to. */
-  private readonly logs = new Map<number, LogLine[]>();
+  private readonly waiting = new Map<number, { resolve: (message: FromHost) => void; reject: (error: Error) => void }>();
+  /** The gateways started and not yet stopped. */
+  private readonly running = new Set<number>();
   private readonly stopping = new Map<number, Promise<void>>();
   private lastId = 0;
   private retired = false;
   /** The host's own last lines of output (a service's error), which may concern any of its gateways. */
-  private readonly output: string[] = [];
+  private readonly output: LogLine[] = [];
 
   constructor() {
     // Plain node, not this process's flags (`--import tsx`): the host runs precompiled JavaScript.
@@ -57,26 +54,21 @@ class GatewayHost {
     const collect = (chunk: Buffer) => {
       for (const line of chunk.toString().split('\n')) {
         if (!line.trim()) continue;
-        this.output.push(line);
+        this.output.push({ at: Date.now(), line });
         if (this.output.length > OUTPUT_KEPT) this.output.shift();
-        for (const log of this.logs.values()) log.push({ at: Date.now(), line });
       }
     };
     this.child.stdout!.on('data', collect);
     this.child.stderr!.on('data', collect);
     this.child.on('message', (message: FromHost) => {
-      if (message.type === 'log') {
-        this.logs.get(message.id)?.push({ at: Date.now(), line: message.line });
-        return;
-      }
       const waiter = this.waiting.get(message.id);
       this.waiting.delete(message.id);
       if (message.type === 'failed') waiter?.reject(new Error(message.error));
-      else waiter?.resolve(message.type === 'started' ? message.url : '');
+      else waiter?.resolve(message);
     });
     this.child.once('exit', (code, signal) => {
       live.delete(this.child);
-      const error = new Error(`the gateway host exited (${signal ?? `code ${code}`})${this.output.length ? `:\n${this.output.join('\n')}` : ''}`);
+      const error = new Error(`the gateway host exited (${signal ?? `code ${code}`})${this.output.length ? `:\n${this.output.slice(-20).map((entry) => entry.line).join('\n')}` : ''}`);
       for (const waiter of this.waiting.values()) waiter.reject(error);
       this.waiting.clear();
     });
@@ -86,30 +78,31 @@ class GatewayHost {
     return this.child.exitCode === null && this.child.signalCode === null && this.child.connected;
   }
 
-  /** Starts a gateway on `dataDir`; its access log and the host's output go to `log`. Resolves with its URL. */
-  async start(dataDir: string, port: number, clockOffsetMs: number, log: LogLine[]): Promise<{ id: number; url: string }> {
+  /** Starts a gateway on `dataDir`. Resolves with its id and URL. */
+  async start(dataDir: string, port: number, clockOffsetMs: number): Promise<{ id: number; url: string }> {
     const id = ++this.lastId;
-    this.logs.set(id, log);
+    this.running.add(id);
     try {
-      const url = await this.ask({ type: 'start', id, dataDir, port, clockOffsetMs }, START_TIMEOUT_MS, `the gateway did not start within ${START_TIMEOUT_MS / 1000} s`);
+      const started = await this.ask({ type: 'start', id, dataDir, port, clockOffsetMs }, START_TIMEOUT_MS, `the gateway did not start within ${START_TIMEOUT_MS / 1000} s`);
+      const url = started.type === 'started' ? started.url : '';
       // The gateway listens on 127.0.0.1 only; "localhost" could resolve to ::1 first.
       return { id, url: url.replace('//localhost:', '//127.0.0.1:') };
     } catch (error) {
-      this.logs.delete(id);
+      this.running.delete(id);
       this.endIfDone();
       throw error;
     }
   }
 
   /**
-   * Stops gateway `id`, its pending writes flushed; rejects when its host died under it. A gateway
-   * that does not stop in time takes its host down with it.
+   * Stops gateway `id`, its pending writes flushed, and forgets its log; rejects when its host died
+   * under it. A gateway that does not stop in time takes its host down with it.
    */
   stop(id: number): Promise<void> {
     let stopping = this.stopping.get(id);
     if (!stopping) {
-      if (!this.logs.has(id)) return Promise.resolve();
-      stopping = this.ask({ type: 'stop', id }, STOP_TIMEOUT_MS, `the gateway did not stop within ${STOP_TIMEOUT_MS / 1000} s`).then(
+      if (!this.running.has(id)) return Promise.resolve();
+      stopping = this.ask({ type: 'stop', id, final: true }, STOP_TIMEOUT_MS, `the gateway did not stop within ${STOP_TIMEOUT_MS / 1000} s`).then(
         () => this.forget(id),
         (error: unknown) => {
           this.forget(id);
@@ -123,13 +116,19 @@ class GatewayHost {
 
   /** Stops gateway `id` and starts another on the same data and port with the clock `clockOffsetMs` ahead; its log goes on. */
   async restart(id: number, dataDir: string, port: number, clockOffsetMs: number): Promise<{ id: number; url: string }> {
-    const log = this.logs.get(id);
-    if (!log) throw new Error('that gateway has stopped');
-    await this.ask({ type: 'stop', id }, STOP_TIMEOUT_MS, `the gateway did not stop within ${STOP_TIMEOUT_MS / 1000} s`);
+    if (!this.running.has(id)) throw new Error('that gateway has stopped');
+    await this.ask({ type: 'stop', id, final: false }, STOP_TIMEOUT_MS, `the gateway did not stop within ${STOP_TIMEOUT_MS / 1000} s`);
     // The new one is counted before the old one is let go, so that a retired host does not end between them.
-    const next = this.start(dataDir, port, clockOffsetMs, log);
-    this.logs.delete(id);
+    const next = this.start(dataDir, port, clockOffsetMs);
+    this.running.delete(id);
     return next;
+  }
+
+  /** The access log of the gateway on `dataDir` and the host's own output, in time order. */
+  async log(dataDir: string): Promise<LogLine[]> {
+    const asked = this.alive ? await this.ask({ type: 'log', id: ++this.lastId, dataDir }, START_TIMEOUT_MS, 'the gateway host did not send the log').catch(() => undefined) : undefined;
+    const lines = asked?.type === 'log' ? asked.lines : [];
+    return [...lines, ...this.output].sort((a, b) => a.at - b.at);
   }
 
   /** No more gateways will be asked for: the host ends once those running have stopped. */
@@ -140,26 +139,26 @@ class GatewayHost {
 
   private forget(id: number): void {
     this.stopping.delete(id);
-    this.logs.delete(id);
+    this.running.delete(id);
     this.endIfDone();
   }
 
   private endIfDone(): void {
-    if (this.retired && this.logs.size === 0 && this.alive) this.child.disconnect();
+    if (this.retired && this.running.size === 0 && this.alive) this.child.disconnect();
   }
 
-  private ask(order: ToHost, timeoutMs: number, late: string): Promise<string> {
-    return new Promise<string>((resolve, reject) => {
+  private ask(order: ToHost, timeoutMs: number, late: string): Promise<FromHost> {
+    return new Promise<FromHost>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.waiting.delete(order.id);
         this.child.kill('SIGKILL');
         reject(new Error(late));
       }, timeoutMs);
-      this.waiting.set(order.id, {
-        resolve: (value) => (clearTimeout(timer), resolve(value)),
-        reject: (error) => (clearTimeout(timer), reject(error)),
-      });
-      const waiter = this.waiting.get(order.id)!;
+      const waiter = {
+        resolve: (message: FromHost) => (clearTimeout(timer), resolve(message)),
+        reject: (error: Error) => (clearTimeout(timer), reject(error)),
+      };
+      this.waiting.set(order.id, waiter);
       if (!this.alive) return waiter.reject(new Error('the gateway host is not running'));
       this.child.send(order, (error) => error && waiter.reject(error));
     });
@@ -237,10 +236,9 @@ export async function startIsolatedGateway(): Promise<IsolatedGateway> {
 
 async function isolatedGateway(host: GatewayHost): Promise<IsolatedGateway> {
   const dataDir = await mkdtemp(join(tmpdir(), 'ketai-scenario-'));
-  const log: LogLine[] = [];
   let running: { id: number; url: string };
   try {
-    running = await host.start(dataDir, 0, 0, log);
+    running = await host.start(dataDir, 0, 0);
   } catch (error) {
     await rm(dataDir, { recursive: true, force: true });
     throw error;
@@ -249,7 +247,7 @@ async function isolatedGateway(host: GatewayHost): Promise<IsolatedGateway> {
   return {
     url: running.url,
     dataDir,
-    log,
+    log: () => host.log(dataDir),
     async restart(offsetMs) {
       running = await host.restart(running.id, dataDir, port, offsetMs);
     },

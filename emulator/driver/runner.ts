@@ -136,7 +136,7 @@ export async function runScenario(target: RunTarget, options: RunOptions): Promi
     if (gateway) {
       const file = join(folder, 'failure-gateway.log');
       const now = Date.now();
-      const around = logAround(gateway.log, stepStartedAt - GATEWAY_LOG_BEFORE_MS, now);
+      const around = logAround(await gateway.log(), stepStartedAt - GATEWAY_LOG_BEFORE_MS, now);
       await writeFile(join(options.reportDir, file), `# gateway log from ${GATEWAY_LOG_BEFORE_MS / 1000} s before the failing step to the failure\n# ${message(error)}\n${around}\n`);
       result.artefacts.push(file);
     }
