@@ -27,6 +27,7 @@ const SLOW_FIRST = [
   'test/client-throttle.test.ts',
   'test/api-fuzz.test.ts',
   'test/run-isolation.test.ts',
+  'test/scenario-driver.test.ts',
   'test/isolated-gateway.test.ts',
 ];
 

@@ -1,21 +1,65 @@
-import { readFile, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../emulator/driver/browser.ts';
+import { findChromium, launchBrowser } from '../emulator/driver/browser.ts';
+import { PortalPage } from '../emulator/driver/portal.ts';
 import { runScenario } from '../emulator/driver/runner.ts';
 import { defineScenario } from '../emulator/driver/scenario.ts';
 
+/** The scenario driver's parts that need a browser but no scenario of the suite: one browser for all. */
 let browser: Browser;
 let reportDir = '';
 beforeAll(async () => {
   browser = await launchBrowser();
-  reportDir = await mkdtemp(join(tmpdir(), 'ketai-shots-'));
+  reportDir = await mkdtemp(join(tmpdir(), 'ketai-driver-'));
 });
 afterAll(async () => {
   await browser?.close();
   await rm(reportDir, { recursive: true, force: true });
+});
+
+describe('the scenario runner’s browser', () => {
+  it('is driven over a pipe, not a DevTools port (README, "Benchmarks", scenarios)', async () => {
+    const args = browser.process()!.spawnargs;
+    expect(args).toContain('--remote-debugging-pipe');
+    expect(args.some((arg) => arg.startsWith('--remote-debugging-port'))).toBe(false);
+    const page = await browser.newPage();
+    expect(await page.evaluate(() => 6 * 7)).toBe(42);
+    await page.close();
+  });
+
+  it('names what to install or fix when no Chromium is found', () => {
+    expect(() => findChromium({ PUPPETEER_EXECUTABLE_PATH: '/nonexistent/chromium' })).toThrow(/PUPPETEER_EXECUTABLE_PATH points to \/nonexistent\/chromium/);
+  });
+});
+
+const FORM = `<form>
+  <input name="loginId" value="old" maxlength="8">
+  <select name="accountType"><option>普通</option><option>当座</option></select>
+  <input type="radio" name="otpLogin" value="する" checked><input type="radio" name="otpLogin" value="しない">
+</form>`;
+
+describe('PortalPage.fill', () => {
+  it('replaces a text field’s value within its maxlength, picks a select option and a radio button', async () => {
+    const page = await browser.newPage();
+    await page.setContent(FORM);
+    await new PortalPage(page, 'http://127.0.0.1/').fill({ loginId: 'ｔａｒｏ-1234567890', accountType: '当座', otpLogin: 'しない' });
+    expect(await page.$eval('[name=loginId]', (el) => (el as HTMLInputElement).value)).toBe('ｔａｒｏ-123');
+    expect(await page.$eval('[name=accountType]', (el) => (el as HTMLSelectElement).value)).toBe('当座');
+    expect(await page.$eval('[name=otpLogin]:checked', (el) => (el as HTMLInputElement).value)).toBe('しない');
+    await page.close();
+  });
+
+  it('waits for a field that is not on the page yet', async () => {
+    const page = await browser.newPage();
+    await page.setContent('<form id="f"></form>');
+    await page.evaluate(() => setTimeout(() => (document.getElementById('f')!.innerHTML = '<input name="otp">'), 300));
+    await new PortalPage(page, 'http://127.0.0.1/').fill({ otp: '12345678' });
+    expect(await page.$eval('[name=otp]', (el) => (el as HTMLInputElement).value)).toBe('12345678');
+    await page.close();
+  });
 });
 
 /**
