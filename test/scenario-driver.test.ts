@@ -78,7 +78,7 @@ describe('scenario screenshots', () => {
         const screenshot = page.screenshot.bind(page);
         page.screenshot = ((options: never) => (taken.push(current), screenshot(options))) as typeof page.screenshot;
         // Events that follow a change by a frame (scroll, selectionchange) land within its step.
-        const settle = () => page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50))));
+        const settle = () => page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 150)))));
         const step = (name: string, action: () => Promise<unknown>) => ctx.step(name, async () => {
           current = name;
           await action();
