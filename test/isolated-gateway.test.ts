@@ -1,6 +1,6 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { GatewayPool } from '../emulator/driver/gateway-process.ts';
 
 /** Starts an isolated gateway, prints its URL and exits without stopping it: a run cut short. */
@@ -11,8 +11,18 @@ console.log(gateway.url);
 process.exit(1);
 `;
 
-/** This process's gateway host processes (emulator/driver/gateway-host.ts). */
-const hosts = () => execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(process.pid)], { encoding: 'utf8' }).split('\n').filter((line) => line.includes('scripts/gateway-host.js'));
+/** This process's gateway host processes (emulator/driver/gateway-host.ts) by pid. */
+const allHosts = () =>
+  execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(process.pid)], { encoding: 'utf8' })
+    .split('\n')
+    .filter((line) => line.includes('scripts/gateway-host.js'))
+    .map((line) => Number(line.trim().split(/\s+/)[0]));
+/** Hosts an earlier test file in this worker may still be ending are not this test's. */
+let before = new Set<number>();
+beforeEach(() => {
+  before = new Set(allHosts());
+});
+const hosts = () => allHosts().filter((pid) => !before.has(pid));
 const hostsEnd = async () => {
   for (let tries = 0; tries < 50 && hosts().length > 0; tries++) await new Promise((resolve) => setTimeout(resolve, 100));
   return hosts();
@@ -75,7 +85,7 @@ describe('isolated gateway', () => {
     expect(log[0]!.at).toBeLessThanOrEqual(log[1]!.at);
     expect(hosts()).toHaveLength(1);
     // A gateway that brings its host down fails its own run; the one started ahead dies with it, and the next run gets a new host.
-    process.kill(Number(hosts()[0]!.trim().split(/\s+/)[0]), 'SIGKILL');
+    process.kill(hosts()[0]!, 'SIGKILL');
     await expect(first.stop()).rejects.toThrow(/gateway host exited \(SIGKILL\)/);
     const second = await pool.take();
     expect((await fetch(`${second.url}/healthz`)).status).toBe(200);
