@@ -68,11 +68,11 @@ const sameCost = (a: ScryptCost, b: ScryptCost) => a.N === b.N && a.r === b.r &&
 /** Fills an empty store with the demo banks, customers and accounts (first start only). */
 export async function seedDemo(db: Database, cost: ScryptCost): Promise<boolean> {
   if ((await db.tenants.list()).length > 0) return false;
-  const known = sameCost(cost, PASSWORD_COST) ? DEMO_PASSWORD_HASHES : new Map<string, string>();
+  const known = sameCost(cost, PASSWORD_COST) ? DEMO_PASSWORD_HASHES : undefined;
   // One hash per distinct password: the demo start stays quick.
   const hashes = new Map<string, Promise<string>>();
   const hash = (password: string) => {
-    if (!hashes.has(password)) hashes.set(password, Promise.resolve(known.get(password) ?? hashPassword(password, cost)));
+    if (!hashes.has(password)) hashes.set(password, Promise.resolve(known?.get(password) ?? hashPassword(password, cost)));
     return hashes.get(password)!;
   };
   const customers = await Promise.all(

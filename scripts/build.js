@@ -5,10 +5,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { DIST, INPUTS, ROOT } from './launch.js';
-
-/** Each output (`dist/<name>.js`) and its source. */
-const ENTRIES = { gateway: 'gateway/main.ts', 'gateway-host': 'emulator/driver/gateway-host.ts' };
+import { DIST, ENTRIES, INPUTS, ROOT } from './launch.js';
 
 /**
  * A module that finds its neighbours through `import.meta.url` (the browser bundles' entries) would

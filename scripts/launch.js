@@ -9,6 +9,8 @@ export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const DIST = join(ROOT, 'dist');
 /** Every source file the entries were built from: a start rebuilds when one is newer. */
 export const INPUTS = join(DIST, 'inputs.json');
+/** Each entry, `dist/<name>.js`, and the source it is built from (relative to the checkout). */
+export const ENTRIES = { gateway: 'gateway/main.ts', 'gateway-host': 'emulator/driver/gateway-host.ts' };
 
 function buildIsFresh(output) {
   try {
@@ -20,8 +22,8 @@ function buildIsFresh(output) {
   }
 }
 
-/** The URL to import for entry `name` (`dist/<name>.js`), built from `source` (relative to the checkout). */
-export async function builtEntry(name, source) {
+/** The URL to import for entry `name` of ENTRIES. */
+export async function builtEntry(name) {
   const output = join(DIST, `${name}.js`);
   if (buildIsFresh(output)) return pathToFileURL(output).href;
   try {
@@ -32,6 +34,6 @@ export async function builtEntry(name, source) {
     console.error(`ketai-token: could not build dist/${name}.js (${error instanceof Error ? error.message : String(error)}); running from source with tsx`);
     const { register } = await import('tsx/esm/api');
     register();
-    return pathToFileURL(join(ROOT, source)).href;
+    return pathToFileURL(join(ROOT, ENTRIES[name])).href;
   }
 }

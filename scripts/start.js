@@ -1,4 +1,4 @@
 // `npm start`: the precompiled gateway (dist/gateway.js), rebuilt first when stale (scripts/launch.js).
 import { builtEntry } from './launch.js';
 
-await import(await builtEntry('gateway', 'gateway/main.ts'));
+await import(await builtEntry('gateway'));

@@ -4,8 +4,8 @@ import { startGateway, type RunningGateway } from '../../gateway/server.ts';
 /**
  * A process that runs scenario runs' gateways (`GatewayPool` in gateway-process.ts), as many as it is
  * asked for, each with its own DATA_DIR, port and clock, all from one copy of the gateway's code: a
- * run's gateway starts in a few milliseconds of CPU instead of a process start's 0.2 s, and serves
- * with code already compiled. Built into dist/gateway-host.js (scripts/build.js).
+ * run's gateway starts in about 10 ms of CPU instead of a process start's 0.4 s, and serves with
+ * code already compiled. Built into dist/gateway-host.js (scripts/build.js).
  */
 export type ToHost =
   | { type: 'start'; id: number; dataDir: string; /** 0: any free port. */ port: number; clockOffsetMs: number }

@@ -102,7 +102,7 @@ class GatewayHost {
     let stopping = this.stopping.get(id);
     if (!stopping) {
       if (!this.running.has(id)) return Promise.resolve();
-      stopping = this.ask({ type: 'stop', id, final: true }, STOP_TIMEOUT_MS, `the gateway did not stop within ${STOP_TIMEOUT_MS / 1000} s`).then(
+      stopping = this.askStop(id, true).then(
         () => this.forget(id),
         (error: unknown) => {
           this.forget(id);
@@ -117,7 +117,7 @@ class GatewayHost {
   /** Stops gateway `id` and starts another on the same data and port with the clock `clockOffsetMs` ahead; its log goes on. */
   async restart(id: number, dataDir: string, port: number, clockOffsetMs: number): Promise<{ id: number; url: string }> {
     if (!this.running.has(id)) throw new Error('that gateway has stopped');
-    await this.ask({ type: 'stop', id, final: false }, STOP_TIMEOUT_MS, `the gateway did not stop within ${STOP_TIMEOUT_MS / 1000} s`);
+    await this.askStop(id, false);
     // The new one is counted before the old one is let go, so that a retired host does not end between them.
     const next = this.start(dataDir, port, clockOffsetMs);
     this.running.delete(id);
@@ -145,6 +145,10 @@ class GatewayHost {
 
   private endIfDone(): void {
     if (this.retired && this.running.size === 0 && this.alive) this.child.disconnect();
+  }
+
+  private askStop(id: number, final: boolean): Promise<FromHost> {
+    return this.ask({ type: 'stop', id, final }, STOP_TIMEOUT_MS, `the gateway did not stop within ${STOP_TIMEOUT_MS / 1000} s`);
   }
 
   private ask(order: ToHost, timeoutMs: number, late: string): Promise<FromHost> {
