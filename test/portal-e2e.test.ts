@@ -30,7 +30,11 @@ afterAll(async () => {
 });
 
 async function screen(id: string): Promise<void> {
-  await page.waitForSelector(`body[data-screen="${id}"]`, { timeout: 5000 });
+  await page.waitForSelector(`body[data-screen="${id}"]`, { timeout: 5000 }).catch(async (error: unknown) => {
+    // Which screen the browser is on instead, with its messages: what went wrong, not only where.
+    const actual = await page.evaluate(() => `${document.body?.dataset.screen ?? 'no screen'} ${location.pathname}: ${[...document.querySelectorAll('[class^=message-], [data-field-error]')].map((el) => el.textContent?.trim()).join(' / ')}`).catch(() => 'no page');
+    throw new Error(`expected screen ${id}, the browser is on ${actual} (${error instanceof Error ? error.message : String(error)})`);
+  });
   expect(await page.$eval('.screen-id', (el) => el.textContent)).toBe(`画面ID : ${id}`);
   if (SCREENSHOTS) await page.screenshot({ path: join(SCREENSHOTS, `${id}.png`), fullPage: true });
 }

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,6 +33,23 @@ describe('the scenario runner’s browser', () => {
 
   it('names what to install or fix when no Chromium is found', () => {
     expect(() => findChromium({ PUPPETEER_EXECUTABLE_PATH: '/nonexistent/chromium' })).toThrow(/PUPPETEER_EXECUTABLE_PATH points to \/nonexistent\/chromium/);
+    expect(() => findChromium({}, { exists: () => false })).toThrow(/apt-get install -y chromium chromium-headless-shell/);
+  });
+
+  it('runs headless in Debian’s headless shell when installed, headful in the full browser', () => {
+    const installed = (paths: string[]) => ({ exists: (path: string) => paths.includes(path) });
+    const both = installed(['/usr/bin/chromium', '/usr/bin/chromium-headless-shell']);
+    expect(findChromium({}, both)).toEqual({ path: '/usr/bin/chromium-headless-shell', shell: true });
+    expect(findChromium({}, { ...both, headful: true })).toEqual({ path: '/usr/bin/chromium', shell: false });
+    expect(findChromium({}, installed(['/usr/bin/chromium']))).toEqual({ path: '/usr/bin/chromium', shell: false });
+    expect(findChromium({ PUPPETEER_EXECUTABLE_PATH: '/opt/chrome-headless-shell' }, { exists: () => true })).toEqual({ path: '/opt/chrome-headless-shell', shell: true });
+    expect(findChromium({ PUPPETEER_EXECUTABLE_PATH: '/opt/chrome' }, { exists: () => true })).toEqual({ path: '/opt/chrome', shell: false });
+  });
+
+  it('is the headless shell wherever it is installed (as .ci/run does)', () => {
+    const shell = '/usr/bin/chromium-headless-shell';
+    if (process.env.PUPPETEER_EXECUTABLE_PATH || !existsSync(shell)) return;
+    expect(browser.process()!.spawnfile).toBe(shell);
   });
 });
 

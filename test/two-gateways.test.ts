@@ -79,7 +79,7 @@ describe.skipIf(SKIP_POSTGRES)('two gateways on one PostgreSQL', () => {
       const browser = new PortalClient(own);
       await browser.get('/');
       await browser.post('/ib/login', { loginId: 'taro', password: 'Passw0rd!' });
-      expect(browser.page.screen).toBe('BLI002');
+      expect(browser.page.screen, `login ${i}: HTTP ${browser.page.status} ${browser.page.url}\n${browser.page.html.slice(0, 2000)}`).toBe('BLI002');
       sessions.push(browser);
     }
     const code = codeAt(fields.secret!, token, Date.now() + 60_000);

@@ -8,8 +8,9 @@ import puppeteer, { type Browser, type LaunchOptions } from 'puppeteer-core';
  *   keeps its own), and keeping each page left alive for it costs about a fifth of a navigation.
  * - RenderDocument: a new frame host for every same-site navigation; without it a portal page load
  *   costs about half the CPU.
- * - The omnibox popup and the other top-chrome WebUI that headless Chromium still loads for every
- *   window (each browser context opens one): a renderer of its own, about 0.5 CPU-s a window.
+ * - The omnibox popup and the other top-chrome WebUI that full Chromium loads for every window (each
+ *   browser context opens one) when it runs headless without the shell: a renderer of its own, about
+ *   0.5 CPU-s a window.
  */
 export const CHROMIUM_FLAGS = [
   '--no-sandbox',
@@ -23,17 +24,33 @@ export const CHROMIUM_FLAGS = [
 ];
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+/**
+ * Debian's `chromium-headless-shell`: the same Blink without the browser's own UI (no window, tab strip
+ * or omnibox to lay out, paint and composite for every tab and navigation). Headless runs take it when
+ * installed: `all` took about a third less CPU and wall time (README, "Benchmarks", scenarios).
+ */
+const HEADLESS_SHELL = '/usr/bin/chromium-headless-shell';
 
-/** `PUPPETEER_EXECUTABLE_PATH`, else Debian's Chromium, else a clear error saying what to install. */
-export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
+export interface Chromium {
+  path: string;
+  /** A headless shell, launched with Puppeteer's `headless: 'shell'`. */
+  shell: boolean;
+}
+
+/**
+ * `PUPPETEER_EXECUTABLE_PATH`, else (headless) Debian's headless shell, else Debian's Chromium, else a
+ * clear error saying what to install.
+ */
+export function findChromium(env: NodeJS.ProcessEnv = process.env, { headful = false, exists = existsSync as (path: string) => boolean } = {}): Chromium {
   const configured = env.PUPPETEER_EXECUTABLE_PATH;
   if (configured) {
-    if (!existsSync(configured)) throw new Error(`PUPPETEER_EXECUTABLE_PATH points to ${configured}, which does not exist`);
-    return configured;
+    if (!exists(configured)) throw new Error(`PUPPETEER_EXECUTABLE_PATH points to ${configured}, which does not exist`);
+    return { path: configured, shell: /headless[-_]shell/.test(configured) };
   }
-  const found = CANDIDATES.find((path) => existsSync(path));
-  if (!found) throw new Error('no Chromium found: run `apt-get install -y chromium` or set PUPPETEER_EXECUTABLE_PATH');
-  return found;
+  if (!headful && exists(HEADLESS_SHELL)) return { path: HEADLESS_SHELL, shell: true };
+  const found = CANDIDATES.find((path) => exists(path));
+  if (!found) throw new Error('no Chromium found: run `apt-get install -y chromium chromium-headless-shell` or set PUPPETEER_EXECUTABLE_PATH');
+  return { path: found, shell: false };
 }
 
 /**
@@ -41,6 +58,8 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
  * browser): `all` took about 2.5 % less CPU, browser and runner together (README, "Benchmarks").
  */
 export function launchBrowser(options: { headful?: boolean } & LaunchOptions = {}): Promise<Browser> {
-  const { headful, ...rest } = options;
-  return puppeteer.launch({ executablePath: findChromium(), headless: !headful, args: CHROMIUM_FLAGS, pipe: true, ...rest });
+  const { headful = false, ...rest } = options;
+  const chromium = findChromium(process.env, { headful });
+  if (headful && chromium.shell) throw new Error(`--headful needs a full Chromium, and PUPPETEER_EXECUTABLE_PATH names a headless shell (${chromium.path})`);
+  return puppeteer.launch({ executablePath: chromium.path, headless: headful ? false : chromium.shell ? 'shell' : true, args: CHROMIUM_FLAGS, pipe: true, ...rest });
 }
