@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findChromium, launchBrowser } from '../emulator/driver/browser.ts';
+import { findChromium, HEADLESS_SHELL, launchBrowser } from '../emulator/driver/browser.ts';
 import { PortalPage } from '../emulator/driver/portal.ts';
 import { runScenario } from '../emulator/driver/runner.ts';
 import { defineScenario } from '../emulator/driver/scenario.ts';
@@ -38,18 +38,18 @@ describe('the scenario runner’s browser', () => {
 
   it('runs headless in Debian’s headless shell when installed, headful in the full browser', () => {
     const installed = (paths: string[]) => ({ exists: (path: string) => paths.includes(path) });
-    const both = installed(['/usr/bin/chromium', '/usr/bin/chromium-headless-shell']);
-    expect(findChromium({}, both)).toEqual({ path: '/usr/bin/chromium-headless-shell', shell: true });
-    expect(findChromium({}, { ...both, headful: true })).toEqual({ path: '/usr/bin/chromium', shell: false });
-    expect(findChromium({}, installed(['/usr/bin/chromium']))).toEqual({ path: '/usr/bin/chromium', shell: false });
-    expect(findChromium({ PUPPETEER_EXECUTABLE_PATH: '/opt/chrome-headless-shell' }, { exists: () => true })).toEqual({ path: '/opt/chrome-headless-shell', shell: true });
-    expect(findChromium({ PUPPETEER_EXECUTABLE_PATH: '/opt/chrome' }, { exists: () => true })).toEqual({ path: '/opt/chrome', shell: false });
+    const both = installed(['/usr/bin/chromium', HEADLESS_SHELL]);
+    expect(findChromium({}, both)).toEqual({ path: HEADLESS_SHELL, headless: 'shell' });
+    expect(findChromium({}, { ...both, headful: true })).toEqual({ path: '/usr/bin/chromium', headless: false });
+    expect(findChromium({}, installed(['/usr/bin/chromium']))).toEqual({ path: '/usr/bin/chromium', headless: true });
+    expect(findChromium({ PUPPETEER_EXECUTABLE_PATH: '/opt/chrome-headless-shell' }, { exists: () => true })).toEqual({ path: '/opt/chrome-headless-shell', headless: 'shell' });
+    expect(findChromium({ PUPPETEER_EXECUTABLE_PATH: '/opt/chrome' }, { exists: () => true })).toEqual({ path: '/opt/chrome', headless: true });
+    expect(() => findChromium({ PUPPETEER_EXECUTABLE_PATH: '/opt/chrome-headless-shell' }, { exists: () => true, headful: true })).toThrow(/--headful needs a full Chromium, and \/opt\/chrome-headless-shell is a headless shell/);
   });
 
   it('is the headless shell wherever it is installed (as .ci/run does)', () => {
-    const shell = '/usr/bin/chromium-headless-shell';
-    if (process.env.PUPPETEER_EXECUTABLE_PATH || !existsSync(shell)) return;
-    expect(browser.process()!.spawnfile).toBe(shell);
+    if (process.env.PUPPETEER_EXECUTABLE_PATH || !existsSync(HEADLESS_SHELL)) return;
+    expect(browser.process()!.spawnfile).toBe(HEADLESS_SHELL);
   });
 });
 

@@ -29,28 +29,28 @@ const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/
  * or omnibox to lay out, paint and composite for every tab and navigation). Headless runs take it when
  * installed: `all` took about a third less CPU and wall time (README, "Benchmarks", scenarios).
  */
-const HEADLESS_SHELL = '/usr/bin/chromium-headless-shell';
+export const HEADLESS_SHELL = '/usr/bin/chromium-headless-shell';
 
 export interface Chromium {
   path: string;
-  /** A headless shell, launched with Puppeteer's `headless: 'shell'`. */
-  shell: boolean;
+  /** Puppeteer's `headless`: `'shell'` for a headless shell, `false` for a window. */
+  headless: boolean | 'shell';
 }
+
+const isHeadlessShell = (path: string) => /headless[-_]shell/.test(path);
 
 /**
  * `PUPPETEER_EXECUTABLE_PATH`, else (headless) Debian's headless shell, else Debian's Chromium, else a
  * clear error saying what to install.
  */
 export function findChromium(env: NodeJS.ProcessEnv = process.env, { headful = false, exists = existsSync as (path: string) => boolean } = {}): Chromium {
-  const configured = env.PUPPETEER_EXECUTABLE_PATH;
-  if (configured) {
-    if (!exists(configured)) throw new Error(`PUPPETEER_EXECUTABLE_PATH points to ${configured}, which does not exist`);
-    return { path: configured, shell: /headless[-_]shell/.test(configured) };
-  }
-  if (!headful && exists(HEADLESS_SHELL)) return { path: HEADLESS_SHELL, shell: true };
-  const found = CANDIDATES.find((path) => exists(path));
-  if (!found) throw new Error('no Chromium found: run `apt-get install -y chromium chromium-headless-shell` or set PUPPETEER_EXECUTABLE_PATH');
-  return { path: found, shell: false };
+  const configured = env.PUPPETEER_EXECUTABLE_PATH || undefined;
+  if (configured && !exists(configured)) throw new Error(`PUPPETEER_EXECUTABLE_PATH points to ${configured}, which does not exist`);
+  const path = configured ?? [...(headful ? [] : [HEADLESS_SHELL]), ...CANDIDATES].find((candidate) => exists(candidate));
+  if (!path) throw new Error('no Chromium found: run `apt-get install -y chromium chromium-headless-shell` or set PUPPETEER_EXECUTABLE_PATH');
+  if (!headful) return { path, headless: isHeadlessShell(path) ? 'shell' : true };
+  if (isHeadlessShell(path)) throw new Error(`--headful needs a full Chromium, and ${path} is a headless shell`);
+  return { path, headless: false };
 }
 
 /**
@@ -60,6 +60,5 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env, { headful = f
 export function launchBrowser(options: { headful?: boolean } & LaunchOptions = {}): Promise<Browser> {
   const { headful = false, ...rest } = options;
   const chromium = findChromium(process.env, { headful });
-  if (headful && chromium.shell) throw new Error(`--headful needs a full Chromium, and PUPPETEER_EXECUTABLE_PATH names a headless shell (${chromium.path})`);
-  return puppeteer.launch({ executablePath: chromium.path, headless: headful ? false : chromium.shell ? 'shell' : true, args: CHROMIUM_FLAGS, pipe: true, ...rest });
+  return puppeteer.launch({ executablePath: chromium.path, headless: chromium.headless, args: CHROMIUM_FLAGS, pipe: true, ...rest });
 }
