@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ScenarioContext } from '../emulator/driver/scenario.ts';
 import { ProvisionedToken } from '../emulator/scenarios/support.ts';
 import { checkCode, type TokenCounters } from '../gateway/otp/check.ts';
-import { generateSecret } from '../gateway/otp/code.ts';
+import { codeForStep, generateSecret } from '../gateway/otp/code.ts';
 import { PERSONAL_POLICY } from '../gateway/otp/policy.ts';
 
 const START = Date.UTC(2026, 10, 22, 3, 0, 0);
@@ -25,7 +25,9 @@ async function tokenOnClock(clock: { now: number }) {
     if (changes) counters = { ...counters, ...changes };
     return outcome.reason;
   };
-  return { token, submit };
+  /** How the gateway would take the code of the first step after the last one it accepted (nothing stored). */
+  const firstUnusedStep = (at: number) => checkCode({ ...view, ...counters }, secret, codeForStep(secret, view, (counters.lastStep ?? -1) + 1), at, PERSONAL_POLICY).outcome.reason;
+  return { token, submit, firstUnusedStep };
 }
 
 describe('scenario codes (ProvisionedToken.nextCode)', () => {
@@ -36,16 +38,33 @@ describe('scenario codes (ProvisionedToken.nextCode)', () => {
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 0, max: PERIOD_MS - 1 }), schedule, async (offset, codes) => {
         const clock = { now: START + offset };
-        const { token, submit } = await tokenOnClock(clock);
+        const { token, submit, firstUnusedStep } = await tokenOnClock(clock);
         for (const { pause, delay } of codes) {
           clock.now += pause;
-          const code = token.nextCode();
+          let code: string;
+          try {
+            code = token.nextCode();
+          } catch (error) {
+            // Refused up front only when the gateway itself would take no fresh code now (several codes in one period).
+            expect(String(error)).toMatch(/no fresh code the gateway would accept before the next 60-second period/);
+            expect(firstUnusedStep(clock.now)).toBe('clock_skew');
+            return;
+          }
           clock.now += delay;
           expect(submit(code, clock.now)).toBe('ok');
         }
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('six codes in one period: five accepted, the sixth refused up front, the next period’s accepted', async () => {
+    const clock = { now: START };
+    const { token, submit } = await tokenOnClock(clock);
+    for (let i = 0; i < 5; i++) expect(submit(token.nextCode(), clock.now)).toBe('ok');
+    expect(() => token.nextCode()).toThrow(/no fresh code the gateway would accept before the next 60-second period: the codes so far are 4 steps ahead of its clock/);
+    clock.now += PERIOD_MS;
+    expect(submit(token.nextCode(), clock.now)).toBe('ok');
   });
 
   it('the case that failed transfer-new-payee: activation checked just after a step boundary, then two codes', async () => {

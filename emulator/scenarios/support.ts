@@ -1,5 +1,5 @@
 import { codeForStep, stepAt } from '../../gateway/otp/code.ts';
-import { PERSONAL_POLICY } from '../../gateway/otp/policy.ts';
+import { MAX_AHEAD_MINUTES, PERSONAL_POLICY } from '../../gateway/otp/policy.ts';
 import { IDLE_MS } from '../../gateway/portal/session.ts';
 import { nextJstMidnight } from '../../gateway/time.ts';
 import { check, type ScenarioContext } from '../driver/scenario.ts';
@@ -50,7 +50,11 @@ export class ProvisionedToken {
     return this.fields.serial!;
   }
 
-  /** A fresh code, never one used before; the caller submits it (the gateway accepts it). */
+  /**
+   * A fresh code, never one used before; the caller submits it (the gateway accepts it). Throws when
+   * every fresh code is further ahead of the clock than the gateway takes (several codes in one
+   * period, as no handset makes them): the scenario must wait for the next period.
+   */
   nextCode(): string {
     const period = Number(this.fields.period);
     const params = { algorithm: this.fields.algorithm as 'SHA1', digits: Number(this.fields.digits), period };
@@ -61,6 +65,10 @@ export class ProvisionedToken {
     // It never passes the windows' upper end (`now + min(drift) + WINDOW`): the last code's step is at
     // most `now + drift`, and the possible drifts differ by one step at most.
     const step = Math.max(now + 1 + Math.max(...drifts) - WINDOW, this.lastStep + 1);
+    // The gateway's limit ahead of its clock (`latest` in gateway/otp/check.ts), for a check now.
+    if (step > now + WINDOW + Math.ceil((MAX_AHEAD_MINUTES * 60) / period)) {
+      throw new Error(`no fresh code the gateway would accept before the next ${period}-second period: the codes so far are ${step - now - 1} steps ahead of its clock`);
+    }
     this.lastStep = step;
     this.drifts = [now, now + 1].map((checkedIn) => ({ checkedIn, drift: step - checkedIn }));
     return codeForStep(this.fields.secret!, params, step);
