@@ -8,14 +8,14 @@ import type { RunResult } from '../emulator/driver/runner.ts';
 import { tempDir } from './helpers/temp-dir.ts';
 
 /** `npm run scenario` as a real process, against the fixture scenarios. */
-async function cli(args: string[]): Promise<{ code: number | null; output: string; reportDir: string; pid: number }> {
-  const out = await tempDir();
+async function cli(args: string[], out?: string): Promise<{ code: number | null; output: string; reportDir: string; pid: number }> {
+  out ??= await tempDir();
   const child = spawn(process.execPath, ['--import', 'tsx', 'emulator/driver/cli.ts', ...args, '--dir', 'test/fixtures/scenarios', '--out', out], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const [code] = (await once(child, 'exit')) as [number | null];
-  const [folder] = existsSync(out) ? await readdir(out) : [];
+  const [folder] = existsSync(out) ? (await readdir(out)).sort().reverse() : [];
   return { code, output, reportDir: folder ? join(out, folder) : '', pid: child.pid! };
 }
 
@@ -51,8 +51,10 @@ describe('scenario CLI', () => {
   }, 150_000);
 
   it('--parallel 2 runs in worker processes of their own, results in order, and a worker that dies fails only its run', async () => {
-    const { code, output, reportDir, pid } = await cli(['fixture-worker-exit', '--parallel', '2']);
+    const out = await tempDir();
+    const { code, output, reportDir, pid } = await cli(['fixture-worker-exit', '--parallel', '2'], out);
     expect(code, output).toBe(1);
+    expect(output).not.toContain('longest first');
     const runs = await results(reportDir);
     expect(runs.map((run) => [run.id, run.passed])).toEqual([['fixture-worker-exit@docomo-p07a', true], ['fixture-worker-exit@au-w53ca', false], ['fixture-worker-exit@softbank-910t', true]]);
     expect(runs[1]!.error).toBe('the worker process running it exited (code 3)');
@@ -62,6 +64,9 @@ describe('scenario CLI', () => {
     for (const worker of pids) expect(worker > 0 && worker !== pid, `run in process ${worker}, the runner is ${pid}`).toBe(true);
     expect(output).toContain('[fixture-worker-exit@softbank-910t] ✔ health check answers ok');
     expect(await readFile(join(reportDir, 'junit.xml'), 'utf8')).toMatch(/<testsuite [^>]*tests="3" failures="1"/);
+    // Run again, the runs are handed out longest first as this report has them (test/scenario-order.test.ts).
+    const again = await cli(['fixture-worker-exit', '--parallel', '2'], out);
+    expect(again.output).toContain(`longest first, as they took in ${reportDir}`);
   }, 150_000);
 
   it('refuses an unknown scenario name with the list of known ones', async () => {

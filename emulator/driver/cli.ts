@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { catalog, select } from './catalog.ts';
-import { reportFolderName, writeReport } from './report.ts';
+import { lastDurations, reportFolderName, writeReport } from './report.ts';
 import { expandTargets, runAll, type RunResult, type RunTarget, type StepResult } from './runner.ts';
 import { runInWorkers } from './workers.ts';
 
@@ -33,9 +33,11 @@ async function main(): Promise<number> {
   const reportDir = resolve(values.out, reportFolderName());
   console.log(`${targets.length} run(s), ${parallel} at a time → ${reportDir}`);
 
+  const earlier = parallel > 1 ? await lastDurations(values.out) : undefined;
+  if (earlier) console.log(`longest first, as they took in ${join(values.out, earlier.folder)}`);
   const started = performance.now();
   const onStep = (run: string, step: StepResult) => console.log(`[${run}] ${step.passed ? '✔' : '✘'} ${step.name} (${step.ms} ms)${step.error ? ` — ${step.error}` : ''}`);
-  const results = parallel > 1 ? await runInWorkers(targets, { dir: values.dir, reportDir, parallel, headful: values.headful, onStep }) : await runHere(targets, reportDir, values.headful, onStep);
+  const results = parallel > 1 ? await runInWorkers(targets, { dir: values.dir, reportDir, parallel, headful: values.headful, durations: earlier?.durations, onStep }) : await runHere(targets, reportDir, values.headful, onStep);
   const wallMs = Math.round(performance.now() - started);
   await writeReport(reportDir, results, wallMs);
   for (const run of results) console.log(`${run.passed ? 'PASS' : 'FAIL'} ${run.id} (${run.ms} ms)${run.error ? ` — ${run.error}` : ''}`);

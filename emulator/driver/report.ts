@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RunResult } from './runner.ts';
 
@@ -7,6 +7,33 @@ const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCode
 /** `reports/2026-11-22T21-40-05Z`: sortable and safe in a file name. */
 export function reportFolderName(date = new Date()): string {
   return date.toISOString().replace(/\.\d+Z$/, 'Z').replace(/:/g, '-');
+}
+
+/**
+ * How long each run took (by run id) in the newest report under `outDir` that has results, and that
+ * report's folder, for handing the longest runs out first; undefined when there is none. A report that
+ * cannot be read (cut short, edited) is passed over: it only informs the order.
+ */
+export async function lastDurations(outDir: string): Promise<{ folder: string; durations: Map<string, number> } | undefined> {
+  const folders = (await readdir(outDir).catch(() => [] as string[])).filter((name) => REPORT_FOLDER.test(name)).sort().reverse();
+  for (const folder of folders) {
+    const text = await readFile(join(outDir, folder, 'results.json'), 'utf8').catch(() => undefined);
+    const runs = text === undefined ? undefined : parseRuns(text);
+    if (runs) return { folder, durations: new Map(runs.map((run) => [run.id, run.ms])) };
+  }
+  return undefined;
+}
+
+const REPORT_FOLDER = /^\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ$/;
+
+function parseRuns(text: string): { id: string; ms: number }[] | undefined {
+  try {
+    const runs = (JSON.parse(text) as { runs?: unknown }).runs;
+    if (!Array.isArray(runs)) return undefined;
+    return runs.filter((run): run is { id: string; ms: number } => typeof run?.id === 'string' && Number.isFinite(run?.ms));
+  } catch {
+    return undefined;
+  }
 }
 
 /** Writes index.html, results.json and junit.xml into `dir`. */

@@ -1,6 +1,6 @@
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { notRun, type RunResult, type RunTarget, type StepResult } from './runner.ts';
+import { notRun, runId, type RunResult, type RunTarget, type StepResult } from './runner.ts';
 
 /** What the parent sends a worker: first its setup, then a run to do or the word to stop. */
 export type ToWorker =
@@ -16,6 +16,8 @@ export interface WorkerOptions {
   dir: string;
   reportDir: string;
   parallel: number;
+  /** Each run's duration in an earlier report (`lastDurations` in report.ts): the longest are handed out first. */
+  durations?: ReadonlyMap<string, number>;
   headful?: boolean;
   onStep?: (run: string, step: StepResult) => void;
 }
@@ -32,6 +34,7 @@ const PUPPETEER = import.meta.resolve('puppeteer-core');
  */
 export async function runInWorkers(targets: RunTarget[], options: WorkerOptions): Promise<RunResult[]> {
   const results: (RunResult | undefined)[] = new Array(targets.length);
+  const order = longestFirst(targets, options.durations ?? new Map());
   let next = 0;
   const setup: ToWorker = {
     type: 'setup',
@@ -47,8 +50,8 @@ export async function runInWorkers(targets: RunTarget[], options: WorkerOptions)
       let running: number | undefined;
       child.on('message', (message: FromWorker) => {
         if (message.type === 'next') {
-          running = next < targets.length ? next++ : undefined;
-          child.send(running === undefined ? { type: 'stop' } : { type: 'run', index: running, left: targets.length - next });
+          running = next < order.length ? order[next++] : undefined;
+          child.send(running === undefined ? { type: 'stop' } : { type: 'run', index: running, left: order.length - next });
         } else if (message.type === 'step') {
           options.onStep?.(message.run, message.step);
         } else {
@@ -64,4 +67,15 @@ export async function runInWorkers(targets: RunTarget[], options: WorkerOptions)
     });
   await Promise.all(Array.from({ length: Math.max(1, Math.min(options.parallel, targets.length)) }, worker));
   return targets.map((target, index) => results[index] ?? notRun(target, 'no worker process was left to run it'));
+}
+
+/**
+ * The targets' indices in the order to hand them out: those without an earlier duration first (in
+ * their own order), then the longest first, so that the runs ending last are short ones and no
+ * worker is left alone with a long run at the end while the others wait.
+ */
+export function longestFirst(targets: RunTarget[], durations: ReadonlyMap<string, number>): number[] {
+  const ms = targets.map((target) => durations.get(runId(target)) ?? Infinity);
+  // Array.prototype.sort is stable: equal durations (and the unknown) keep the targets' order.
+  return targets.map((_, index) => index).sort((a, b) => (ms[a] === ms[b] ? 0 : ms[b]! - ms[a]!));
 }
