@@ -67,6 +67,10 @@ describe('scenario CLI', () => {
     // Run again, the runs are handed out longest first as this report has them (test/scenario-order.test.ts).
     const again = await cli(['fixture-worker-exit', '--parallel', '2'], out);
     expect(again.output).toContain(`longest first, as they took in ${reportDir}`);
+    // A report without any of the runs asked for orders nothing, and the runner does not say it does.
+    const other = await cli(['fixture-pass', '--parallel', '2'], out);
+    expect(other.code, other.output).toBe(0);
+    expect(other.output).not.toContain('longest first');
   }, 150_000);
 
   it('refuses an unknown scenario name with the list of known ones', async () => {

@@ -2,7 +2,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { catalog, select } from './catalog.ts';
 import { lastDurations, reportFolderName, writeReport } from './report.ts';
-import { expandTargets, runAll, type RunResult, type RunTarget, type StepResult } from './runner.ts';
+import { expandTargets, runAll, runId, type RunResult, type RunTarget, type StepResult } from './runner.ts';
 import { runInWorkers } from './workers.ts';
 
 const USAGE = `usage: npm run scenario -- <name|all> [--device <id>] [--headful] [--parallel N] [--dir ./scenarios] [--out ./reports]`;
@@ -33,7 +33,9 @@ async function main(): Promise<number> {
   const reportDir = resolve(values.out, reportFolderName());
   console.log(`${targets.length} run(s), ${parallel} at a time → ${reportDir}`);
 
-  const earlier = parallel > 1 ? await lastDurations(values.out) : undefined;
+  // An earlier report orders the runs only when it has some of them.
+  const report = parallel > 1 ? await lastDurations(values.out) : undefined;
+  const earlier = report && targets.some((target) => report.durations.has(runId(target))) ? report : undefined;
   if (earlier) console.log(`longest first, as they took in ${join(values.out, earlier.folder)}`);
   const started = performance.now();
   const onStep = (run: string, step: StepResult) => console.log(`[${run}] ${step.passed ? '✔' : '✘'} ${step.name} (${step.ms} ms)${step.error ? ` — ${step.error}` : ''}`);
